@@ -1,0 +1,41 @@
+extension Trip {
+    /// A day with its `from` and `to` defaults applied.
+    public struct ResolvedDay: Sendable, Hashable {
+        public var index: Int
+        public var date: LocalDate
+        public var start: TimeOfDay
+        public var end: TimeOfDay
+        public var from: Place.ID
+        public var to: Place.ID
+    }
+
+    /// Days with defaults: `from` is `home` on the first day and the previous day's `to` after it;
+    /// `to` is `home`.
+    public var resolvedDays: [ResolvedDay] {
+        var result: [ResolvedDay] = []
+        var previousTo = home
+        for (index, day) in days.enumerated() {
+            let from = day.from ?? (index == 0 ? home : previousTo)
+            let to = day.to ?? home
+            result.append(ResolvedDay(index: index, date: day.date, start: day.start, end: day.end, from: from, to: to))
+            previousTo = to
+        }
+        return result
+    }
+
+    /// The places to schedule, in file order: `visit` when given, otherwise every place that is not home
+    /// nor a day's start or end.
+    public var placesToVisit: [Place.ID] {
+        if let visit { return visit }
+        var endpoints: Set<Place.ID> = [home]
+        for day in resolvedDays {
+            endpoints.insert(day.from)
+            endpoints.insert(day.to)
+        }
+        return places.map(\.id).filter { !endpoints.contains($0) }
+    }
+
+    public func place(_ id: Place.ID) -> Place? {
+        places.first { $0.id == id }
+    }
+}

@@ -1,0 +1,89 @@
+/// The plan as `tripplan create` prints it on a terminal: a timeline per day, totals, and the places not fitted.
+public struct PlanTextRenderer: Sendable {
+    public var trip: Trip
+    public var language: Language
+
+    public init(trip: Trip, language: Language) {
+        self.trip = trip
+        self.language = language
+    }
+
+    struct Words {
+        var day, depart, arrive, visit, wait, lunch, travel, dayTotal, tripTotal, notFitted, visits, onRoad, none, organizer: String
+    }
+
+    var words: Words {
+        switch language {
+        case .lv:
+            return Words(day: "diena", depart: "izbraukšana", arrive: "ierašanās", visit: "apmeklējums",
+                         wait: "gaidīšana", lunch: "pusdienas", travel: "ceļā", dayTotal: "Dienā",
+                         tripTotal: "Kopā", notFitted: "Neiekļautās vietas", visits: "apmeklējumi",
+                         onRoad: "ceļā", none: "Plānā nav neviena apmeklējuma.", organizer: "Organizators")
+        case .en:
+            return Words(day: "Day", depart: "depart", arrive: "arrive", visit: "visit",
+                         wait: "wait", lunch: "lunch", travel: "on the road", dayTotal: "Day total",
+                         tripTotal: "Trip total", notFitted: "Places not fitted", visits: "visits",
+                         onRoad: "on the road", none: "The plan has no visits.", organizer: "Organizer")
+        }
+    }
+
+    func name(_ id: Place.ID) -> String {
+        guard let place = trip.place(id) else { return id.rawValue }
+        if let town = place.town, !town.isEmpty, !place.name.contains(town) { return "\(place.name), \(town)" }
+        return place.name
+    }
+
+    func km(_ value: Double) -> String { String(Int(value.rounded())) + " km" }
+
+    public func render(_ itinerary: Itinerary) -> String {
+        let w = words
+        var out = trip.title + "\n"
+        if let organizer = trip.organizer { out += "\(w.organizer): \(organizer)\n" }
+        for (index, day) in itinerary.days.enumerated() {
+            let heading = language == .lv
+                ? "\(index + 1). \(w.day) — \(DateText.long(day.date, .lv))"
+                : "\(w.day) \(index + 1) — \(DateText.long(day.date, .en))"
+            out += "\n" + heading + "\n" + String(repeating: "─", count: heading.count) + "\n"
+            out += line(day.depart.description, "\(w.depart): \(name(day.from))")
+            for stop in day.stops {
+                out += leg(minutes: stop.travelMinutes, km: stop.km)
+                var arrival = "\(w.arrive): \(name(stop.place))"
+                if stop.waitMinutes > 0 { arrival += " (\(w.wait) \(DateText.duration(minutes: stop.waitMinutes)))" }
+                if stop.arrive != stop.start || stop.waitMinutes > 0 { out += line(stop.arrive.description, arrival) }
+                if let lunch = day.lunch, lunch.place == stop.place, lunch.end <= stop.start {
+                    out += line("\(lunch.start)–\(lunch.end)", w.lunch)
+                }
+                out += line("\(stop.start)–\(stop.end)", "\(w.visit): \(name(stop.place))")
+                if let lunch = day.lunch, lunch.place == stop.place, lunch.start >= stop.end {
+                    out += line("\(lunch.start)–\(lunch.end)", w.lunch)
+                }
+            }
+            if let lunch = day.lunch, !day.stops.contains(where: { $0.place == lunch.place }) {
+                out += line("\(lunch.start)–\(lunch.end)", "\(w.lunch): \(name(lunch.place))")
+            }
+            out += leg(minutes: day.finalLeg.minutes, km: day.finalLeg.km)
+            out += line(day.arrive.description, "\(w.arrive): \(name(day.to))")
+            out += "  \(w.dayTotal): \(day.stops.count) \(w.visits), \(DateText.duration(minutes: day.travelMinutes)) \(w.onRoad), \(km(day.km))\n"
+        }
+        if itinerary.days.allSatisfy({ $0.stops.isEmpty }) { out += "\n" + w.none + "\n" }
+        let visits = itinerary.days.reduce(0) { $0 + $1.stops.count }
+        out += "\n\(w.tripTotal): \(itinerary.days.count) \(language == .lv ? "dienas" : "days"), \(visits) \(w.visits), "
+            + "\(DateText.duration(minutes: itinerary.travelMinutes)) \(w.onRoad), \(km(itinerary.km))\n"
+        if !itinerary.unscheduled.isEmpty {
+            out += "\n\(w.notFitted):\n"
+            for item in itinerary.unscheduled {
+                let reason = item.why?.text(language) ?? item.reason
+                out += "  • \(name(item.place)): \(reason)\n"
+            }
+        }
+        return out
+    }
+
+    func line(_ time: String, _ text: String) -> String {
+        "  " + time.padding(toLength: 13, withPad: " ", startingAt: 0) + text + "\n"
+    }
+
+    func leg(minutes: Int, km value: Double) -> String {
+        minutes == 0 ? "" : line("", "↓ \(km(value)), \(DateText.duration(minutes: minutes))")
+    }
+}

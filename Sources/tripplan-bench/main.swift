@@ -1,0 +1,4 @@
+import Foundation
+import TripPlanKit
+
+print("tripplan-bench: not written yet")

@@ -1,0 +1,4 @@
+import Foundation
+import TripPlanKit
+
+exit(TripPlanCLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
