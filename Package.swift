@@ -15,7 +15,9 @@ let package = Package(
         .executableTarget(name: "tripplan-bench", dependencies: ["TripPlanKit"]),
         .testTarget(
             name: "TripPlanKitTests",
-            dependencies: ["TripPlanKit"],
+            // The executable is a dependency so that process-level tests (exit codes, concurrent
+            // writers killed mid-write, printing in a browser) can run the real binary.
+            dependencies: ["TripPlanKit", "tripplan"],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
     ]
