@@ -436,21 +436,22 @@ struct TripReader {
     mutating func readOSRM(_ value: JSONValue) -> OSRMTable? {
         guard let osrm = object(value, path: "travel.osrm", known: TripReader.osrmKeys) else { return nil }
         var ids: [Place.ID] = []
+        var count = 0
         if let list = array(osrm, "places", required: true) {
+            count = list.count
             var seen: [String: Int] = [:]
             for (i, element) in list.enumerated() {
                 let path = osrm.path("places") + "[\(i)]"
                 guard let id = stringValue(element, path: path) else { continue }
                 if let first = seen[id] {
-                    problems.append(.duplicatePlace(path: path, id: id, firstIndex: first))
-                    continue
+                    problems.append(.duplicateEntry(path: path, id: id, firstPath: osrm.path("places") + "[\(first)]"))
+                } else {
+                    seen[id] = i
+                    references.append((path, id))
                 }
-                seen[id] = i
-                references.append((path, id))
                 ids.append(Place.ID(id))
             }
         }
-        let count = ids.count
         var source = osrm
         if let file = string(osrm, "file") {
             if osrm["durations"] != nil { problems.append(.osrmTwoSources(path: "travel.osrm")) }

@@ -41,6 +41,8 @@ public enum TripProblem: Sendable, Equatable {
     case unknownPlace(path: String, id: String, suggestion: String?)
     case duplicatePlace(path: String, id: String, firstIndex: Int)
     case duplicateVisit(path: String, id: String, firstIndex: Int)
+    /// The same place listed twice where each must appear once (`travel.osrm.places`).
+    case duplicateEntry(path: String, id: String, firstPath: String)
     case visitIsEndpoint(path: String, id: String, role: String)
     case closedOnEveryDay(path: String, id: String, days: [String])
     case visitTooLong(path: String, id: String, visitMinutes: Int, longest: Int, longestAt: String)
@@ -62,7 +64,7 @@ public enum TripProblem: Sendable, Equatable {
              let .badWeekday(path, _), let .notBefore(path, _, _, _, _), let .dateOutsideTrip(path, _, _, _),
              let .dayRepeated(path, _, _), let .dayOutOfOrder(path, _, _), let .coordinateOutOfRange(path, _, _),
              let .valueOutOfRange(path, _, _), let .unknownPlace(path, _, _), let .duplicatePlace(path, _, _),
-             let .duplicateVisit(path, _, _), let .visitIsEndpoint(path, _, _), let .closedOnEveryDay(path, _, _),
+             let .duplicateVisit(path, _, _), let .duplicateEntry(path, _, _), let .visitIsEndpoint(path, _, _), let .closedOnEveryDay(path, _, _),
              let .visitTooLong(path, _, _, _, _), let .lunchTooLong(path, _, _), let .matrixSize(path, _, _),
              let .osrmFile(path, _, _), let .osrmTwoSources(path):
             return path
@@ -114,6 +116,8 @@ public enum TripProblem: Sendable, Equatable {
             return "\"\(id)\" is already the id of places[\(firstIndex)]; give each place its own id"
         case let .duplicateVisit(_, id, firstIndex):
             return "\"\(id)\" is already visit[\(firstIndex)]; a place is visited at most once, remove one"
+        case let .duplicateEntry(_, id, firstPath):
+            return "\"\(id)\" is already \(firstPath); list each place once"
         case let .visitIsEndpoint(_, id, role):
             return "\"\(id)\" is \(role), not a place to visit; remove it from visit"
         case let .closedOnEveryDay(_, id, days):
@@ -132,7 +136,7 @@ public enum TripProblem: Sendable, Equatable {
         case let .matrixSize(path, found, expected):
             let isRow = path.hasSuffix("]")
             let what = isRow ? (found == 1 ? "entry" : "entries") : (found == 1 ? "row" : "rows")
-            return "has \(found) \(what) but travel.osrm.places lists \(expected) places; give one \(isRow ? "entry" : "row") "
+            return "has \(found) \(what) but travel.osrm.places lists \(expected) \(expected == 1 ? "place" : "places"); give one \(isRow ? "entry" : "row") "
                 + "per place, in the order of the request's coordinates"
         case let .osrmFile(_, file, reason):
             return "\"\(file)\" \(reason); save OSRM's table answer beside the trip file or paste durations inline"
