@@ -4,7 +4,9 @@
 Written apart from the Swift scheduler, in another language, from CONTRACT.md alone: it re-derives every
 opening window and travel time and checks that the plan keeps them. Usage:
 
-    python3 scripts/check_itinerary.py TRIP.json ITINERARY.json
+    python3 scripts/check_itinerary.py TRIP.json ITINERARY.json [--expect-route "a,b,c;d,e"]
+
+With --expect-route, the stops of each day (days separated by ';') must be exactly those, in that order.
 
 Exit 0 when every check passes, 1 with one line per violation otherwise.
 """
@@ -164,6 +166,10 @@ def check(trip, plan):
 
 
 def main(argv):
+    expected_route = None
+    if len(argv) == 5 and argv[3] == "--expect-route":
+        expected_route = [[p for p in day.split(",") if p] for day in argv[4].split(";")]
+        argv = argv[:3]
     if len(argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
         return 64
@@ -172,6 +178,10 @@ def main(argv):
     with open(argv[2], encoding="utf-8") as f:
         plan = json.load(f)
     problems = check(trip, plan)
+    if expected_route is not None:
+        actual = [[s["place"] for s in d["stops"]] for d in plan["days"]]
+        if actual != expected_route:
+            problems.append(f"route {actual} is not the expected {expected_route}")
     for p in problems:
         print(p)
     visits = sum(len(d["stops"]) for d in plan["days"])
