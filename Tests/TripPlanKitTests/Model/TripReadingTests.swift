@@ -197,6 +197,19 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
         ])
     }
 
+    @Test func warningsComeWithTheProblems() {
+        let json = baseTrip.replacingOccurrences(of: "\"visitMinutes\": 60", with: "\"visitMinutes\": 60, \"opne\": []")
+            .replacingOccurrences(of: "\"lat\": 56.83", with: "\"lat\": 95")
+        guard case let .failure(error) = readTrip(json) else {
+            Issue.record("accepted a latitude of 95")
+            return
+        }
+        #expect(error.description.components(separatedBy: "\n") == [
+            "t.json: places[0].lat: 95 is out of range (latitude lies between -90 and 90 degrees, WGS84)",
+            "warning: t.json: places[1].opne: unknown key \"opne\" is ignored; did you mean open?",
+        ])
+    }
+
     @Test func optionalPlaceWithoutWindowIsOnlyAWarning() throws {
         let json = baseTrip.replacingOccurrences(of: "[\"sat\"]", with: "[\"mon\"]")
             .replacingOccurrences(of: "\"visitMinutes\": 60", with: "\"visitMinutes\": 60, \"required\": false")
