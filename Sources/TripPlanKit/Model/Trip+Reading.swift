@@ -558,11 +558,15 @@ struct TripReader {
         return JSONFields(path: path, values: values)
     }
 
+    /// The field's value; a missing required field is a problem naming what to add.
+    mutating func field(_ fields: JSONFields, _ key: String, required: Bool, expected: String) -> JSONValue? {
+        let value = fields[key]
+        if value == nil, required { problems.append(.missingField(path: fields.path(key), expected: expected)) }
+        return value
+    }
+
     mutating func array(_ fields: JSONFields, _ key: String, required: Bool = false) -> [JSONValue]? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "an array")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "an array") else { return nil }
         guard case let .array(elements) = value else {
             problems.append(.wrongType(path: fields.path(key), expected: "an array", found: value.summary))
             return nil
@@ -571,11 +575,8 @@ struct TripReader {
     }
 
     mutating func string(_ fields: JSONFields, _ key: String, required: Bool = false, nonEmpty: String? = nil) -> String? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a string")) }
-            return nil
-        }
-        guard let text = stringValue(value, path: fields.path(key)) else { return nil }
+        guard let value = field(fields, key, required: required, expected: "a string"),
+              let text = stringValue(value, path: fields.path(key)) else { return nil }
         if let nonEmpty, text.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(.emptyValue(path: fields.path(key), what: nonEmpty))
             return nil
@@ -601,10 +602,7 @@ struct TripReader {
     }
 
     mutating func number(_ fields: JSONFields, _ key: String, required: Bool, expected: String) -> Double? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: expected)) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: expected) else { return nil }
         guard case let .number(n) = value else {
             problems.append(.wrongType(path: fields.path(key), expected: expected, found: value.summary))
             return nil
@@ -613,10 +611,7 @@ struct TripReader {
     }
 
     mutating func int(_ fields: JSONFields, _ key: String, required: Bool = false, range: ClosedRange<Int>, rule: String) -> Int? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a whole number")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "a whole number") else { return nil }
         return intValue(value, path: fields.path(key), range: range, rule: rule)
     }
 
@@ -634,39 +629,35 @@ struct TripReader {
     }
 
     mutating func time(_ fields: JSONFields, _ key: String, required: Bool) -> TimeOfDay? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a time such as \"09:00\"")) }
-            return nil
+        guard let value = field(fields, key, required: required, expected: "a time such as \"09:00\"") else { return nil }
+        return parsed(value, path: fields.path(key), as: "a time as a string such as \"09:00\"", TimeOfDay.init(parsing:)) {
+            .badTime(path: fields.path(key), text: $0)
         }
-        guard case let .string(text) = value else {
-            problems.append(.wrongType(path: fields.path(key), expected: "a time as a string such as \"09:00\"", found: value.summary))
-            return nil
-        }
-        guard let time = TimeOfDay(parsing: text) else {
-            problems.append(.badTime(path: fields.path(key), text: text))
-            return nil
-        }
-        return time
     }
 
     mutating func date(_ fields: JSONFields, _ key: String, required: Bool) -> LocalDate? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a date such as \"2023-05-27\"")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "a date such as \"2023-05-27\"") else { return nil }
         return dateValue(value, path: fields.path(key))
     }
 
     mutating func dateValue(_ value: JSONValue, path: String) -> LocalDate? {
+        parsed(value, path: path, as: "a date as a string such as \"2023-05-27\"", LocalDate.init(iso:)) {
+            .badDate(path: path, text: $0)
+        }
+    }
+
+    /// A string parsed into a value; a wrong type or unparsable text is a problem.
+    mutating func parsed<T>(_ value: JSONValue, path: String, as expected: String, _ parse: (String) -> T?,
+                            problem: (String) -> TripProblem) -> T? {
         guard case let .string(text) = value else {
-            problems.append(.wrongType(path: path, expected: "a date as a string such as \"2023-05-27\"", found: value.summary))
+            problems.append(.wrongType(path: path, expected: expected, found: value.summary))
             return nil
         }
-        guard let date = LocalDate(iso: text) else {
-            problems.append(.badDate(path: path, text: text))
+        guard let result = parse(text) else {
+            problems.append(problem(text))
             return nil
         }
-        return date
+        return result
     }
 }
 
