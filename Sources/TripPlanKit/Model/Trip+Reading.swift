@@ -31,7 +31,8 @@ extension Trip {
     /// - Parameters:
     ///   - fileName: used in messages only.
     ///   - loadFile: reads files the trip names (`travel.osrm.file`), relative to the trip file.
-    /// - Throws: `TripFileError` with every problem found, in file order.
+    /// - Throws: `TripFileError` with every problem found: first those of each field in file order,
+    ///   then those that need the whole file (references, dates outside the trip, visits without a window).
     public static func read(
         jsonData: Data, fileName: String, loadFile: TripFileLoader? = nil
     ) throws(TripFileError) -> (trip: Trip, warnings: [TripProblem]) {
@@ -218,8 +219,9 @@ struct TripReader {
         }
         guard daysAreSound else { return }
         for id in trip.placesToVisit {
-            guard let index = placeIndex[id.rawValue], !placesWithProblems.contains(index) else { continue }
-            let place = trip.places[index]
+            // `placeIndex` counts entries of the file, `trip.places` only those that were objects.
+            guard let index = placeIndex[id.rawValue], !placesWithProblems.contains(index),
+                  let place = trip.place(id) else { continue }
             let path = "places[\(index)]"
             var longest: (minutes: Int, at: String)?
             for day in trip.days {

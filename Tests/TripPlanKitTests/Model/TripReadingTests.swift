@@ -141,6 +141,8 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
                     "t.json: travel.osrm.file: \"k.osrm.json\" can only be read when the trip is loaded from a file; save OSRM's table answer beside the trip file or paste durations inline"),
         BadTripCase(addTop, addTop + " \"travel\": {\"osrm\": {\"places\": [\"home\", \"home\"], \"durations\": [[0, 1], [1, 0]]}},",
                     "t.json: travel.osrm.places[1]: \"home\" is already travel.osrm.places[0]; list each place once"),
+        BadTripCase("{\"id\": \"home\"", "\"home\", {\"id\": \"home\"",
+                    "t.json: places[0]: expected an object, found a string (\"home\")"),
         BadTripCase(addTop, addTop + " \"title\": \"U\",",
                     "t.json: title: the key \"title\" appears more than once; keep one"),
         BadTripCase("\"title\": \"T\"", "\"title\": \"  \"",
