@@ -26,6 +26,7 @@ struct Exact12Benchmark: Command {
         let count = try BenchOptions.integer(arguments, "--trips", default: 10, range: 1...1000)
         let visits = try BenchOptions.integer(arguments, "--visits", default: 12, range: 1...16)
         let firstSeed = try BenchOptions.seed(arguments)
+        try PlanCheck.selfCheck()
         console.out("exact\(visits): \(count) generated one-day trips, \(visits) places each; scheduler without a time limit.\n\n")
         var table = TextTable([("seed", 4, true), ("visits", 6, true), ("ref visits", 10, true), ("travel", 6, true),
                                ("ref travel", 10, true), ("optimal", 7, false), ("feasible", 8, false),

@@ -207,3 +207,59 @@ enum PlanCheck {
         }
     }
 }
+
+extension PlanCheck {
+    /// Runs the checker on a tiny handmade trip and plan whose verdicts are known, so that a broken checker
+    /// stops the benchmark instead of passing everything.
+    ///
+    /// Home → A (09:00–12:00, 60 min) → B (13:00–17:00, 30 min) → home, lunch 12:00–14:00 for 45 min.
+    /// The good plan: A 09:00–10:00, lunch at A 12:00–12:45, B 13:05–13:35, home 14:15; 90 min of travel.
+    static func selfCheck() throws(CommandFailure) {
+        func t(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: m) }
+        let date = LocalDate(year: 2025, month: 6, day: 4)
+        let trip = Trip(title: "selfcheck", home: "home", places: [
+            Place(id: "home", name: "Home", lat: 56.9, lon: 24.1),
+            Place(id: "a", name: "A", lat: 56.9, lon: 24.2, visitMinutes: 60, open: [OpeningRule(from: t(9, 0), to: t(12, 0))]),
+            Place(id: "b", name: "B", lat: 56.9, lon: 24.3, visitMinutes: 30, open: [OpeningRule(days: [.wed], from: t(13, 0), to: t(17, 0))]),
+        ], days: [TripDay(date: date, start: t(8, 0), end: t(18, 0))], language: .en,
+           lunch: LunchBreak(from: t(12, 0), to: t(14, 0), minutes: 45))
+        let travel = TravelMatrix(ids: ["home", "a", "b"], minutes: [0, 30, 40, 30, 0, 20, 40, 20, 0],
+                                  km: [Double](repeating: 0, count: 9))
+        func plan(_ edit: (inout Itinerary.Day, inout [Itinerary.Unscheduled]) -> Void = { _, _ in }) -> Itinerary {
+            var day = Itinerary.Day(
+                date: date, from: "home", to: "home", depart: t(8, 30), arrive: t(14, 15),
+                stops: [Itinerary.Stop(place: "a", arrive: t(9, 0), start: t(9, 0), end: t(10, 0), travelMinutes: 30, km: 0, waitMinutes: 0),
+                        Itinerary.Stop(place: "b", arrive: t(13, 5), start: t(13, 5), end: t(13, 35), travelMinutes: 20, km: 0, waitMinutes: 0)],
+                lunch: Itinerary.Break(place: "a", start: t(12, 0), end: t(12, 45)), finalLeg: Itinerary.Leg(minutes: 40, km: 0))
+            var unscheduled: [Itinerary.Unscheduled] = []
+            edit(&day, &unscheduled)
+            // Rebuilt so that the day's travel total follows the edited legs, as a scheduler's would.
+            day = Itinerary.Day(date: day.date, from: day.from, to: day.to, depart: day.depart, arrive: day.arrive,
+                                stops: day.stops, lunch: day.lunch, finalLeg: day.finalLeg)
+            return Itinerary(days: [day], unscheduled: unscheduled)
+        }
+        let cases: [(String, Itinerary, Bool)] = [
+            ("a feasible plan", plan(), true),
+            ("B left out and listed", plan { day, left in
+                day.stops.removeLast(); day.finalLeg.minutes = 30; day.arrive = t(13, 15)
+                left = [.init(place: "b", reason: "test")] }, true),
+            ("a leg not equal to the matrix", plan { day, _ in day.stops[1].travelMinutes = 25 }, false),
+            ("a visit of the wrong length", plan { day, _ in day.stops[1].end = t(13, 25) }, false),
+            ("a visit before opening", plan { day, _ in
+                day.depart = t(8, 0); day.stops[0].arrive = t(8, 30); day.stops[0].start = t(8, 30); day.stops[0].end = t(9, 30) }, false),
+            ("a visit past closing", plan { day, _ in
+                day.stops[1].arrive = t(16, 40); day.stops[1].start = t(16, 40); day.stops[1].end = t(17, 10); day.arrive = t(17, 50) }, false),
+            ("lunch while on the road", plan { day, _ in day.lunch = Itinerary.Break(place: "b", start: t(12, 0), end: t(12, 45)) }, false),
+            ("no lunch", plan { day, _ in day.lunch = nil }, false),
+            ("a place twice", plan { day, _ in day.stops[1].place = "a" }, false),
+            ("a place lost", plan { day, _ in day.stops.removeLast(); day.finalLeg.minutes = 30; day.arrive = t(13, 15) }, false),
+            ("an arrival after the day's end", plan { day, _ in day.arrive = t(18, 20) }, false),
+        ]
+        for (label, itinerary, feasible) in cases {
+            let verdict = check(itinerary, trip: trip, travel: travel)
+            guard verdict.feasible == feasible, !feasible || verdict.travelMinutes == itinerary.travelMinutes else {
+                throw CommandFailure("the plan checker's self-check failed on \(label): feasible \(verdict.feasible), expected \(feasible); problems: \(verdict.problems.joined(separator: "; ")). Fix Sources/tripplan-bench/PlanCheck.swift before trusting any figure.")
+            }
+        }
+    }
+}

@@ -131,6 +131,7 @@ struct ScaleOneBenchmark: Command {
         let budget = try BenchOptions.budget(arguments) ?? 1
         let seed = try BenchOptions.seed(arguments)
         let reference = arguments.option("--reference").flatMap(Double.init)
+        try PlanCheck.selfCheck()
 
         let trip = TripGenerator.scaleTrip(size: size, seed: seed)
         let travel = TravelModel.matrix(for: trip)

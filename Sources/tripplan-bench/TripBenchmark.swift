@@ -23,16 +23,19 @@ struct TripBenchmark: Command, FlexiblePositionals {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let budget = try BenchOptions.budget(arguments)
+        try PlanCheck.selfCheck()
         var table = TextTable([("trip", 28, false), ("places", 6, true), ("days", 4, true), ("visits", 7, true),
                                ("required", 8, true), ("score", 5, true), ("travel min", 10, true),
                                ("feasible", 8, false), ("time ms", 8, true)])
+        var trips: [LoadedTrip] = []
+        for path in arguments.positionals {
+            do { trips.append(try TripStore.load(path)) } catch { throw CommandFailure(error.description) }
+        }
         console.out(table.header())
         var failures = 0
-        for path in arguments.positionals {
-            let loaded: LoadedTrip
-            do { loaded = try TripStore.load(path) } catch { throw CommandFailure(error.description) }
+        for loaded in trips {
             let (row, verdict) = measure(loaded.trip, budget: budget)
-            console.out(table.add([path] + row))
+            console.out(table.add([loaded.path] + row))
             if !verdict.feasible {
                 failures += 1
                 console.out("    ↳ " + verdict.problems.prefix(5).joined(separator: "\n    ↳ ") + "\n")
