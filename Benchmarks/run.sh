@@ -39,8 +39,7 @@ want() { [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $1 "* ]]; }
 
 want dumas && run dumas dumas --budget "$BUDGET" --csv "$RESULTS/dumas.csv"
 # Without a limit the search is deterministic; the up-to-60-node instances are issue 2's target.
-want dumas-deterministic && run dumas-deterministic dumas --filter n20
-want dumas-deterministic && for n in n40 n60; do run "dumas-deterministic-$n" dumas --filter "$n"; done
+want dumas-deterministic && run dumas-deterministic dumas --filter n20w,n40w,n60w --csv "$RESULTS/dumas-deterministic.csv"
 want exact12 && run exact12 exact12 --trips 20
 want scale && run scale scale --budget "$BUDGET" --reference 10
 want create-timing && run create-timing create-timing --runs 30

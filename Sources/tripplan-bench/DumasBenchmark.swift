@@ -15,7 +15,8 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         OPTIONS:
           --budget <seconds>    Time limit per instance (SchedulerOptions.timeLimit). Without it the
                                 search is deterministic.
-          --filter <text>       Only instances whose file name contains <text>, e.g. n20 or n60w80.
+          --filter <text>       Only instances whose file name contains <text>; several, comma-
+                                separated, match any: n20w,n40w,n60w (n20 alone also matches n200).
           --csv <file>          Also write the per-instance table as CSV.
 
         Each instance becomes a one-day trip: node 0 is home, node i a place with visitMinutes 0
@@ -33,7 +34,7 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         let folder = arguments.positionals.first ?? defaultFolder
         let instances = try loadInstances(folder: folder, filter: arguments.option("--filter"))
         guard !instances.isEmpty else {
-            throw CommandFailure("\(folder): no instance file matches '\(arguments.option("--filter") ?? "")'; try --filter n20")
+            throw CommandFailure("\(folder): no instance file matches '\(arguments.option("--filter") ?? "")'; try --filter n20w")
         }
 
         console.out("Dumas TSPTW: \(instances.count) instances from \(folder), budget \(budget.map { "\($0) s" } ?? "none (deterministic)"); feasibility checker self-check passed.\n\n")
@@ -114,7 +115,7 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         let optima = DumasInstance.optima(csv: try readText(optimaPath))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0.hasPrefix("n") && $0.hasSuffix(".txt") }
-            .filter { filter == nil || $0.contains(filter!) }
+            .filter { name in filter.map { $0.split(separator: ",").contains { name.contains($0) } } ?? true }
         var instances: [(DumasInstance, Int)] = []
         for name in names {
             guard let optimum = optima[name] else {
