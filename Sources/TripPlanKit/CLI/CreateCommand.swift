@@ -30,6 +30,7 @@ struct CreateCommand: Command {
         let language = try languageOption(arguments)
         let loaded = try loadTrip(arguments.positionals[0])
         let itinerary = makeItinerary(loaded, options: options)
+        if options.progress != nil { console.err("\r\u{1B}[K") } // clear the progress line
         var savedPath: String?
         if !arguments.flag("--no-save") {
             do {

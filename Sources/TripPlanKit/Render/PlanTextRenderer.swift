@@ -9,21 +9,24 @@ public struct PlanTextRenderer: Sendable {
     }
 
     struct Words {
-        var day, depart, arrive, visit, wait, lunch, travel, dayTotal, tripTotal, notFitted, visits, onRoad, none, organizer: String
+        var day, depart, arrive, visit, wait, lunch, dayTotal, tripTotal, notFitted, onRoad, none, organizer: String
+        var visitOne, visitMany, dayOne, dayMany: String
     }
 
     var words: Words {
         switch language {
         case .lv:
             return Words(day: "diena", depart: "izbraukšana", arrive: "ierašanās", visit: "apmeklējums",
-                         wait: "gaidīšana", lunch: "pusdienas", travel: "ceļā", dayTotal: "Dienā",
-                         tripTotal: "Kopā", notFitted: "Neiekļautās vietas", visits: "apmeklējumi",
-                         onRoad: "ceļā", none: "Plānā nav neviena apmeklējuma.", organizer: "Organizators")
+                         wait: "gaidīšana", lunch: "pusdienas", dayTotal: "Dienā",
+                         tripTotal: "Kopā", notFitted: "Neiekļautās vietas",
+                         onRoad: "ceļā", none: "Plānā nav neviena apmeklējuma.", organizer: "Organizators",
+                         visitOne: "apmeklējums", visitMany: "apmeklējumi", dayOne: "diena", dayMany: "dienas")
         case .en:
             return Words(day: "Day", depart: "depart", arrive: "arrive", visit: "visit",
-                         wait: "wait", lunch: "lunch", travel: "on the road", dayTotal: "Day total",
-                         tripTotal: "Trip total", notFitted: "Places not fitted", visits: "visits",
-                         onRoad: "on the road", none: "The plan has no visits.", organizer: "Organizer")
+                         wait: "wait", lunch: "lunch", dayTotal: "Day total",
+                         tripTotal: "Trip total", notFitted: "Places not fitted",
+                         onRoad: "on the road", none: "The plan has no visits.", organizer: "Organizer",
+                         visitOne: "visit", visitMany: "visits", dayOne: "day", dayMany: "days")
         }
     }
 
@@ -44,6 +47,9 @@ public struct PlanTextRenderer: Sendable {
                 ? "\(index + 1). \(w.day) — \(DateText.long(day.date, .lv))"
                 : "\(w.day) \(index + 1) — \(DateText.long(day.date, .en))"
             out += "\n" + heading + "\n" + String(repeating: "─", count: heading.count) + "\n"
+            if let lunch = day.lunch, lunch.place == day.from, day.stops.isEmpty || lunch.end <= day.depart {
+                out += line("\(lunch.start)–\(lunch.end)", "\(w.lunch): \(name(lunch.place))")
+            }
             out += line(day.depart.description, "\(w.depart): \(name(day.from))")
             for stop in day.stops {
                 out += leg(minutes: stop.travelMinutes, km: stop.km)
@@ -58,16 +64,19 @@ public struct PlanTextRenderer: Sendable {
                     out += line("\(lunch.start)–\(lunch.end)", w.lunch)
                 }
             }
-            if let lunch = day.lunch, !day.stops.contains(where: { $0.place == lunch.place }) {
-                out += line("\(lunch.start)–\(lunch.end)", "\(w.lunch): \(name(lunch.place))")
-            }
             out += leg(minutes: day.finalLeg.minutes, km: day.finalLeg.km)
             out += line(day.arrive.description, "\(w.arrive): \(name(day.to))")
-            out += "  \(w.dayTotal): \(day.stops.count) \(w.visits), \(DateText.duration(minutes: day.travelMinutes)) \(w.onRoad), \(km(day.km))\n"
+            if let lunch = day.lunch, lunch.place == day.to, lunch.place != day.from || lunch.start >= day.arrive,
+               !day.stops.contains(where: { $0.place == lunch.place }) {
+                out += line("\(lunch.start)–\(lunch.end)", "\(w.lunch): \(name(lunch.place))")
+            }
+            let visits = DateText.count(day.stops.count, one: w.visitOne, many: w.visitMany, language)
+            out += "  \(w.dayTotal): \(visits), \(DateText.duration(minutes: day.travelMinutes)) \(w.onRoad), \(km(day.km))\n"
         }
         if itinerary.days.allSatisfy({ $0.stops.isEmpty }) { out += "\n" + w.none + "\n" }
-        let visits = itinerary.days.reduce(0) { $0 + $1.stops.count }
-        out += "\n\(w.tripTotal): \(itinerary.days.count) \(language == .lv ? "dienas" : "days"), \(visits) \(w.visits), "
+        let visits = DateText.count(itinerary.days.reduce(0) { $0 + $1.stops.count }, one: w.visitOne, many: w.visitMany, language)
+        let days = DateText.count(itinerary.days.count, one: w.dayOne, many: w.dayMany, language)
+        out += "\n\(w.tripTotal): \(days), \(visits), "
             + "\(DateText.duration(minutes: itinerary.travelMinutes)) \(w.onRoad), \(km(itinerary.km))\n"
         if !itinerary.unscheduled.isEmpty {
             out += "\n\(w.notFitted):\n"
