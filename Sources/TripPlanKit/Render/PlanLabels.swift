@@ -3,7 +3,7 @@
 /// One table per language keeps the HTML and Markdown renderers phrased alike; user text never comes
 /// from here.
 struct PlanLabels: Sendable {
-    var plan, organizer, dates, route, totals, days, daysWord, visitsWord, placesWord, kmOnRoad, onRoad, overviewMap: String
+    var plan, organizer, dates, route, totals, days, dayOne, dayMany, visitOne, visitMany, placesWord, kmOnRoad, onRoad, overviewMap: String
     var day: @Sendable (Int) -> String
     var dayMap: String
     var time, place, whatHappens, address, phone: String
@@ -12,12 +12,18 @@ struct PlanLabels: Sendable {
     var contacts, contactPerson, email, website, emergency, emergencyPhone, notFitted, reason: String
     var noVisits, legend, start, end, stop, generatedBy: String
 
+    /// "3 apmeklējumi", "1 apmeklējums" / "3 visits", "1 visit".
+    func visits(_ n: Int, _ language: Language) -> String { DateText.count(n, one: visitOne, many: visitMany, language) }
+    /// "2 dienas", "1 diena" / "2 days", "1 day".
+    func dayCount(_ n: Int, _ language: Language) -> String { DateText.count(n, one: dayOne, many: dayMany, language) }
+
     static func table(_ language: Language) -> PlanLabels {
         switch language {
         case .lv:
             return PlanLabels(
                 plan: "Brauciena plāns", organizer: "Organizators", dates: "Datumi", route: "Maršruts",
-                totals: "Kopā", days: "Dienas", daysWord: "dienas", visitsWord: "apmeklējumi", placesWord: "Vietas",
+                totals: "Kopā", days: "Dienas", dayOne: "diena", dayMany: "dienas",
+                visitOne: "apmeklējums", visitMany: "apmeklējumi", placesWord: "Vietas",
                 kmOnRoad: "Kilometri", onRoad: "Ceļā", overviewMap: "Maršruta karte",
                 day: { "\($0). diena" }, dayMap: "Dienas karte",
                 time: "Laiks", place: "Vieta", whatHappens: "Kas notiek", address: "Adrese", phone: "Tālrunis",
@@ -34,7 +40,8 @@ struct PlanLabels: Sendable {
         case .en:
             return PlanLabels(
                 plan: "Trip plan", organizer: "Organizer", dates: "Dates", route: "Route",
-                totals: "Totals", days: "Days", daysWord: "days", visitsWord: "visits", placesWord: "Places",
+                totals: "Totals", days: "Days", dayOne: "day", dayMany: "days",
+                visitOne: "visit", visitMany: "visits", placesWord: "Places",
                 kmOnRoad: "Kilometres", onRoad: "On the road", overviewMap: "Route map",
                 day: { "Day \($0)" }, dayMap: "Day map",
                 time: "Time", place: "Place", whatHappens: "What happens", address: "Address", phone: "Phone",

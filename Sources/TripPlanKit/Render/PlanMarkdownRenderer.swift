@@ -22,7 +22,7 @@ public struct PlanMarkdownRenderer: PlanRenderer {
         var out = "# \(e(trip.title))\n\n**\(l.plan)** · \(e(o.dateRange))\n\n"
         if let organizer = trip.organizer, !organizer.isEmpty { out += "- **\(l.organizer):** \(e(organizer))\n" }
         if !o.routeTowns.isEmpty { out += "- **\(l.route):** \(o.routeTowns.map(e).joined(separator: " → "))\n" }
-        out += "- **\(l.totals):** \(itinerary.days.count) \(l.daysWord) · \(o.visitCount) \(l.visitsWord) · "
+        out += "- **\(l.totals):** \(l.dayCount(itinerary.days.count, language)) · \(l.visits(o.visitCount, language)) · "
             + "\(o.km(itinerary.km)) · \(DateText.duration(minutes: itinerary.travelMinutes)) \(l.onRoad.lowercased())\n"
         if let notes = trip.notes, !notes.isEmpty { out += "\n\(MarkdownEscaping.escapeParagraph(notes))\n" }
         if o.visitCount == 0 { out += "\n\(l.noVisits)\n" }
@@ -37,7 +37,7 @@ public struct PlanMarkdownRenderer: PlanRenderer {
         let e = MarkdownEscaping.escape, l = o.labels
         var out = "\n## \(o.dayTitle(index)) — \(DateText.long(day.date, language))\n\n"
         out += MarkdownEscaping.escapeParagraph(o.dayRoute(day).joined(separator: " → "))
-            + " · \(day.stops.count) \(l.visitsWord) · \(o.km(day.km)) · \(DateText.duration(minutes: day.travelMinutes)) \(l.onRoad.lowercased())\n\n"
+            + " · \(l.visits(day.stops.count, language)) · \(o.km(day.km)) · \(DateText.duration(minutes: day.travelMinutes)) \(l.onRoad.lowercased())\n\n"
         out += "| \(l.time) | \(l.place) | \(l.whatHappens) | \(l.address) | \(l.phone) |\n| --- | --- | --- | --- | --- |\n"
         for row in o.timeline(day) {
             var place = ""

@@ -7,12 +7,12 @@ import Testing
             .render(PlanFixture.itinerary)
     }
 
-    @Test func latvianPlanMatchesGoldenFile() throws {
-        try PlanSnapshot.assertMatches(markdown(), named: "plan-kurzeme.lv.md")
+    @Test func latvianPlanMatchesGoldenFile() {
+        Snapshot.assertMatches(markdown(), named: "plan-kurzeme.lv.md")
     }
 
-    @Test func englishPlanMatchesGoldenFile() throws {
-        try PlanSnapshot.assertMatches(markdown(.en), named: "plan-kurzeme.en.md")
+    @Test func englishPlanMatchesGoldenFile() {
+        Snapshot.assertMatches(markdown(.en), named: "plan-kurzeme.en.md")
     }
 
     @Test func everyTableRowHasItsColumns() {
