@@ -125,7 +125,7 @@ public struct PlanHTMLRenderer: PlanRenderer {
             }
         }
         return RouteMap(routes: [RouteMap.Route(points: ids.compactMap { point(o, $0) }, style: index)],
-                        markers: markers, labels: townLabels(o, ids))
+                        markers: markers, labels: townLabels(o, ids), minHeightRatio: 0.45)
     }
 
     func overviewMap(_ o: PlanOutline) -> RouteMap? {
@@ -231,6 +231,15 @@ public struct PlanHTMLRenderer: PlanRenderer {
 
     // MARK: Contacts
 
+    /// A website as people read it on paper: "https://www.kekava.lv/" → "kekava.lv".
+    static func websiteText(_ url: String) -> String {
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where text.lowercased().hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        if text.lowercased().hasPrefix("www.") { text = text.dropFirst(4) }
+        if text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
     func contactsPage(_ o: PlanOutline) -> String {
         let e = HTMLEscaping.escape, l = o.labels
         var out = "<section class=\"sheet contacts\">\n<h2>\(e(l.contacts))</h2>\n"
@@ -248,15 +257,23 @@ public struct PlanHTMLRenderer: PlanRenderer {
             if let notes = emergency.notes, !notes.isEmpty { out += "<p>\(paragraphs(notes))</p>\n" }
             out += "</div>\n"
         }
-        out += "<table class=\"contact-list\">\n<thead><tr><th>\(e(l.place))</th><th>\(e(l.contactPerson))</th><th>\(e(l.phone))</th>"
-            + "<th>\(e(l.email))</th><th>\(e(l.website))</th><th>\(e(l.address))</th></tr></thead>\n<tbody>\n"
-        for place in o.contactPlaces {
+        // Columns that no place fills are left out; websites are shown as text, never as links.
+        let places = o.contactPlaces
+        let columns: [(label: String, cssClass: String, value: (Place) -> String)] = [
+            (l.contactPerson, "person", { $0.contact?.name ?? "" }),
+            (l.phone, "phone", { $0.contact?.phone ?? "" }),
+            (l.email, "email", { $0.contact?.email ?? "" }),
+            (l.website, "web", { PlanHTMLRenderer.websiteText($0.website ?? "") }),
+            (l.address, "address", { $0.address ?? "" }),
+        ].filter { column in places.contains { !column.value($0).isEmpty } }
+        out += "<table class=\"contact-list\">\n<thead><tr><th>\(e(l.place))</th>"
+            + columns.map { "<th>\(e($0.label))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for place in places {
             var name = ""
             if let number = o.stopNumbers[place.id] { name += "<span class=\"num\">\(number)</span> " }
             name += "<span class=\"name\">\(e(o.nameWithTown(place.id)))</span>"
-            out += "<tr><td class=\"place\">\(name)</td><td>\(e(place.contact?.name ?? ""))</td>"
-                + "<td class=\"phone\">\(e(place.contact?.phone ?? ""))</td><td class=\"email\">\(e(place.contact?.email ?? ""))</td>"
-                + "<td class=\"web\">\(e(place.website ?? ""))</td><td>\(e(place.address ?? ""))</td></tr>\n"
+            out += "<tr><td class=\"place\">\(name)</td>"
+                + columns.map { "<td class=\"\($0.cssClass)\">\(e($0.value(place)))</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !o.itinerary.unscheduled.isEmpty {
