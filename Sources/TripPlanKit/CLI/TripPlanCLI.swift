@@ -4,6 +4,7 @@ public enum TripPlanCLI {
     static let commands: [any Command.Type] = [
         CreateCommand.self,
         ValidateCommand.self,
+        ExportCommand.self,
     ]
 
     static var overview: String {
