@@ -9,7 +9,6 @@ public enum LessonError: Error, Equatable, CustomStringConvertible {
     /// An edit prepared against revision `read` finds the entry changed in revision `changed`.
     case changedMeanwhile(file: String, id: Lesson.ID, read: Int, changed: Int)
     case removedMeanwhile(file: String, id: Lesson.ID, read: Int)
-    case staleRevision(file: String, expected: Int, found: Int)
     case notJSON(file: String, detail: String)
     case unsupportedFormat(file: String, found: String)
     case invalidStore(file: String, problems: [String])
@@ -38,9 +37,6 @@ public enum LessonError: Error, Equatable, CustomStringConvertible {
                 + "nothing was saved — look at 'tripplan lessons list' and make the edit again"
         case let .removedMeanwhile(file, id, read):
             return "\(file): lesson \(id) was removed by someone else after this edit read revision \(read); nothing was saved"
-        case let .staleRevision(file, expected, found):
-            return "\(file): the store is at revision \(found), not \(expected) as expected; nothing was saved — "
-                + "look at 'tripplan lessons list' and retry with --if-revision \(found)"
         case let .notJSON(file, detail):
             return "\(file): not a readable lessons store (\(detail)); it was left untouched — repair the JSON or restore it from a copy"
         case let .unsupportedFormat(file, found):

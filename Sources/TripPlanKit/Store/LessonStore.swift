@@ -37,18 +37,14 @@ public enum LessonStore {
     /// appends all survive. When `body` throws, nothing is written.
     ///
     /// - Parameters:
-    ///   - trip: copied into the store so that summaries need not read the trip file.
-    ///   - ifRevision: refuse (`.staleRevision`) unless the store is still at this revision.
+    /// - Parameter trip: copied into the store so that summaries need not read the trip file.
     /// - Returns: what `body` returned and the store as saved.
-    public static func update<T>(_ path: String, trip: LessonLog.TripInfo? = nil, ifRevision: Int? = nil,
+    public static func update<T>(_ path: String, trip: LessonLog.TripInfo? = nil,
                                  _ body: (inout LessonLog) throws(LessonError) -> T) throws(LessonError) -> (T, LessonLog) {
         let lock = try Lock(path: lockPath(for: path))
         defer { lock.release() }
         removeStaleTemporaries(of: path)
         var log = try read(path)
-        if let ifRevision, log.revision != ifRevision {
-            throw .staleRevision(file: path, expected: ifRevision, found: log.revision)
-        }
         let result = try body(&log)
         log.revision += 1
         if let trip { log.trip = trip }
