@@ -1,3 +1,5 @@
+import Foundation
+
 /// Options that steer the search.
 public struct SchedulerOptions: Sendable {
     /// Wall-clock bound in seconds; nil means a deterministic search (same trip, same plan).
@@ -29,11 +31,45 @@ public enum Scheduler {
     /// Hard constraints: a visit lies wholly inside one window of its place on that date; a day leaves
     /// `from` no earlier than `start` and reaches `to` by `end`; each place at most once; the lunch break.
     /// Objective, in order: required visits, optional score, total travel minutes, earliest finish.
+    /// With at most `ExactSolver.maxVisits` places that fit alone on some day the plan is provably optimal;
+    /// beyond that a local search decides (deterministic without a time limit). See docs/scheduler.md.
     public static func plan(_ trip: Trip, travel: TravelMatrix, options: SchedulerOptions = .init()) -> Itinerary {
-        // Placeholder until the solver lands.
-        let unscheduled = trip.placesToVisit.map {
-            Itinerary.Unscheduled(place: $0, reason: UnfitReason.searchStopped.text(trip.language), why: .searchStopped)
+        let clock = SearchClock(limit: options.timeLimit)
+        let problem = ScheduleProblem(trip: trip, travel: travel)
+        let aloneDays = (0..<problem.visitCount).map { v in
+            (0..<problem.dayCount).filter { d in problem.isOpen(d, v) && problem.arrival(day: d, [v]) < ScheduleProblem.never }
         }
-        return Itinerary(days: [], unscheduled: unscheduled)
+        let candidates = (0..<problem.visitCount).filter { !aloneDays[$0].isEmpty }
+        let routes: [[Int]]
+        if candidates.count <= ExactSolver.maxVisits {
+            routes = ExactSolver(problem: problem, candidates: candidates).solve()
+        } else {
+            var search = LocalSearch(problem: problem, candidates: candidates, seed: options.seed,
+                                     clock: clock, progress: options.progress)
+            routes = search.run()
+        }
+        return ItineraryAssembler(trip: trip, matrix: travel, problem: problem)
+            .itinerary(routes: routes, stopped: clock.expired)
     }
+}
+
+/// Wall-clock bookkeeping for a search with an optional time limit.
+struct SearchClock: Sendable {
+    let began: Double
+    let limit: Double?
+
+    init(limit: Double?) {
+        began = SearchClock.now()
+        self.limit = limit
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    var elapsed: Double { SearchClock.now() - began }
+    var remaining: Double? { limit.map { max(0, $0 - elapsed) } }
+    var expired: Bool { limit.map { elapsed >= $0 } ?? false }
 }

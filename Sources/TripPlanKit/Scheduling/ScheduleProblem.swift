@@ -1,0 +1,235 @@
+/// A trip compiled once into flat integer arrays for the solvers.
+///
+/// Visits are numbered `0..<visitCount` in `Trip.placesToVisit` order; nodes follow `Trip.places` (the travel
+/// matrix's indices). Per (day, visit) the usable windows are kept as `(open, latestStart)` pairs where
+/// `latestStart = close - visitMinutes`; windows shorter than the visit are dropped here, so a visit may start
+/// at any `s` with `open ≤ s ≤ latestStart` of one of them.
+struct ScheduleProblem: Sendable {
+    /// "Never" in minutes; large enough to compare, small enough not to overflow when added to.
+    static let never = Int.max / 4
+
+    let nodeCount: Int
+    let travel: [Int]
+    let visitIDs: [Place.ID]
+    let visitNode: [Int]
+    let duration: [Int]
+    let isRequired: [Bool]
+    let score: [Int]
+    let dayCount: Int
+    let dayFrom: [Int]
+    let dayTo: [Int]
+    let dayStart: [Int]
+    let dayEnd: [Int]
+    let hasLunch: [Bool]
+    let lunchFrom: [Int]
+    let lunchTo: [Int]
+    let lunchLength: [Int]
+    /// Index into `windowOpen`/`windowLatest` for `day * visitCount + visit`; one extra entry at the end.
+    let windowOffset: [Int]
+    let windowOpen: [Int]
+    let windowLatest: [Int]
+
+    var visitCount: Int { visitNode.count }
+
+    init(trip: Trip, travel matrix: TravelMatrix) {
+        nodeCount = matrix.count
+        travel = matrix.minutes
+        var seen: Set<Place.ID> = []
+        let ids = trip.placesToVisit.filter { matrix.index[$0] != nil && seen.insert($0).inserted }
+        visitIDs = ids
+        let places = ids.map { trip.place($0) }
+        visitNode = ids.map { matrix.index[$0]! }
+        duration = places.map { max(0, $0?.visitMinutes ?? 0) }
+        isRequired = places.map { $0?.required ?? true }
+        score = places.map { $0?.score ?? 0 }
+        let days = trip.resolvedDays
+        dayCount = days.count
+        dayFrom = days.map { matrix.index[$0.from] ?? 0 }
+        dayTo = days.map { matrix.index[$0.to] ?? 0 }
+        dayStart = days.map(\.start.minutes)
+        dayEnd = days.map(\.end.minutes)
+        var hasLunch: [Bool] = [], lunchFrom: [Int] = [], lunchTo: [Int] = [], lunchLength: [Int] = []
+        for day in days {
+            if let lunch = trip.lunch, lunch.minutes > 0, day.start <= lunch.from, day.end >= lunch.to,
+               lunch.to.minutes - lunch.from.minutes >= lunch.minutes {
+                hasLunch.append(true)
+                lunchFrom.append(lunch.from.minutes)
+                lunchTo.append(lunch.to.minutes)
+                lunchLength.append(lunch.minutes)
+            } else {
+                hasLunch.append(false)
+                lunchFrom.append(0)
+                lunchTo.append(0)
+                lunchLength.append(0)
+            }
+        }
+        self.hasLunch = hasLunch
+        self.lunchFrom = lunchFrom
+        self.lunchTo = lunchTo
+        self.lunchLength = lunchLength
+        var offset: [Int] = [0], open: [Int] = [], latest: [Int] = []
+        for day in days {
+            for (v, place) in places.enumerated() {
+                for window in place?.windows(on: day.date) ?? [] where window.minutes >= duration[v] {
+                    open.append(window.from.minutes)
+                    latest.append(window.to.minutes - duration[v])
+                }
+                offset.append(open.count)
+            }
+        }
+        windowOffset = offset
+        windowOpen = open
+        windowLatest = latest
+    }
+
+    @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { travel[a * nodeCount + b] }
+
+    /// The earliest start of visit `v` on day `d` for a group ready at `ready`, or `never`.
+    @inline(__always) func earliestStart(_ d: Int, _ v: Int, _ ready: Int) -> Int {
+        let base = d * visitCount + v
+        var w = windowOffset[base]
+        let e = windowOffset[base + 1]
+        while w < e {
+            if windowLatest[w] >= ready { return max(ready, windowOpen[w]) }
+            w += 1
+        }
+        return ScheduleProblem.never
+    }
+
+    /// The latest start of visit `v` on day `d` that is not after `limit`, or -1 when none.
+    @inline(__always) func latestStart(_ d: Int, _ v: Int, notAfter limit: Int) -> Int {
+        let base = d * visitCount + v
+        var w = windowOffset[base + 1] - 1
+        let s = windowOffset[base]
+        while w >= s {
+            if windowOpen[w] <= limit { return min(limit, windowLatest[w]) }
+            w -= 1
+        }
+        return -1
+    }
+
+    /// Whether visit `v` has any usable window on day `d`.
+    @inline(__always) func isOpen(_ d: Int, _ v: Int) -> Bool {
+        windowOffset[d * visitCount + v] < windowOffset[d * visitCount + v + 1]
+    }
+
+    /// The end of a lunch begun no earlier than `t`, or `never` when it no longer fits the lunch window.
+    @inline(__always) func lunchEnd(_ d: Int, _ t: Int) -> Int {
+        let f = max(t, lunchFrom[d]) + lunchLength[d]
+        return f <= lunchTo[d] ? f : ScheduleProblem.never
+    }
+
+    /// The earliest arrival at the day's `to` for the visits in `route`, in order, or `never` when the route
+    /// breaks a window, the lunch rule or the day's end.
+    ///
+    /// A forward pass with two states (lunch taken / not yet) at earliest times; every step is a
+    /// non-decreasing function of time, so earliest times decide feasibility exactly.
+    @inline(__always) func arrival<C: Collection>(day d: Int, _ route: C) -> Int where C.Element == Int {
+        let a = pass(day: d, route, lateLunch: false)
+        return a <= dayEnd[d] ? a : ScheduleProblem.never
+    }
+
+    /// The forward pass without the day's end; `lateLunch` lets the lunch end after its window (explanations only).
+    func pass<C: Collection>(day d: Int, _ route: C, lateLunch: Bool) -> Int where C.Element == Int {
+        let never = ScheduleProblem.never
+        @inline(__always) func lunchDone(_ t: Int) -> Int {
+            lateLunch ? (t >= never ? never : max(t, lunchFrom[d]) + lunchLength[d]) : lunchEnd(d, t)
+        }
+        var tN: Int, tY: Int
+        let lunch = hasLunch[d]
+        if lunch {
+            tN = dayStart[d]
+            tY = lunchDone(tN)
+        } else {
+            tN = never
+            tY = dayStart[d]
+        }
+        var prev = dayFrom[d]
+        for v in route {
+            let node = visitNode[v]
+            let c = minutes(prev, node)
+            let aY = tY + c
+            if lunch {
+                let aN = tN + c
+                let bY = min(aY, lunchDone(aN))
+                let sN = earliestStart(d, v, aN)
+                let sY = earliestStart(d, v, bY)
+                let eN = sN >= never ? never : sN + duration[v]
+                let eY = sY >= never ? never : sY + duration[v]
+                tN = eN
+                tY = min(eY, lunchDone(eN))
+                if tY >= never { return never }
+            } else {
+                let s = earliestStart(d, v, aY)
+                if s >= never { return never }
+                tY = s + duration[v]
+            }
+            prev = node
+        }
+        let c = minutes(prev, dayTo[d])
+        var a = tY + c
+        if lunch, tN < never {
+            let aN = tN + c
+            if aN < a && lunchDone(aN) < never { a = aN }
+        }
+        return a
+    }
+
+    /// Travel minutes of a day that visits `route` in order.
+    func travelMinutes<C: Collection>(day d: Int, _ route: C) -> Int where C.Element == Int {
+        var prev = dayFrom[d], total = 0
+        for v in route {
+            total += minutes(prev, visitNode[v])
+            prev = visitNode[v]
+        }
+        return total + minutes(prev, dayTo[d])
+    }
+
+    /// How a route that breaks the rules goes wrong first, with lunch allowed to run late.
+    enum Violation: Equatable {
+        case none
+        /// Arrives at `to` this many minutes after the day's end.
+        case dayEnd(Int)
+        /// Misses a window (a visit's last possible start, or the end of the lunch window) by this many minutes.
+        case window(Int)
+
+        var minutes: Int {
+            switch self {
+            case .none: return 0
+            case let .dayEnd(m), let .window(m): return m
+            }
+        }
+    }
+
+    /// The first violation of `route` on day `d` when the group keeps going regardless.
+    ///
+    /// Used only to explain why a place does not fit, never by the search: first a missed opening window
+    /// (without lunch), then the day's end (with lunch allowed to run late), else the lunch itself.
+    func violation(day d: Int, _ route: [Int]) -> Violation {
+        if arrival(day: d, route) < ScheduleProblem.never { return .none }
+        var t = dayStart[d]
+        var prev = dayFrom[d]
+        var lunchLate = Int.max
+        @inline(__always) func noteLunch(_ time: Int) {
+            if hasLunch[d] { lunchLate = min(lunchLate, max(time, lunchFrom[d]) + lunchLength[d] - lunchTo[d]) }
+        }
+        noteLunch(t)
+        for v in route {
+            t += minutes(prev, visitNode[v])
+            noteLunch(t)
+            let s = earliestStart(d, v, t)
+            if s >= ScheduleProblem.never {
+                let last = latestStart(d, v, notAfter: Int.max / 8)
+                return .window(max(1, t - last))
+            }
+            t = s + duration[v]
+            noteLunch(t)
+            prev = visitNode[v]
+        }
+        t += minutes(prev, dayTo[d])
+        noteLunch(t)
+        let relaxed = hasLunch[d] ? pass(day: d, route, lateLunch: true) : t
+        if relaxed < ScheduleProblem.never && relaxed > dayEnd[d] { return .dayEnd(relaxed - dayEnd[d]) }
+        return .window(max(1, lunchLate == Int.max ? 1 : lunchLate))
+    }
+}
