@@ -106,7 +106,7 @@ public struct PlanTextRenderer: Sendable {
         if let lesson = memory.lastLesson {
             var source = [memory.lastLessonTrip, memory.lastLessonDate.map { String($0.year) }].compactMap { $0 }.joined(separator: ", ")
             if !source.isEmpty { source = " (\(source))" }
-            out += line("", "  " + (language == .lv ? "Iepriekšreiz" : "Last time") + source + ": " + lesson)
+            out += line("", "  " + (language == .lv ? "Iepriekšreiz" : "Last time") + source + ": " + Self.firstSentence(lesson))
         }
         for followUp in memory.openFollowUps {
             var text = "  " + (language == .lv ? "Vēl atvērts: " : "Still open: ") + followUp.action
@@ -115,5 +115,17 @@ public struct PlanTextRenderer: Sendable {
             out += line("", text)
         }
         return out
+    }
+
+    /// The first sentence of `text`, cut at a word within 100 characters, so that a memory stays one line.
+    static func firstSentence(_ text: String) -> String {
+        var sentence = text.split(separator: "\n").first.map(String.init) ?? text
+        if let end = sentence.range(of: ". ") { sentence = String(sentence[..<end.lowerBound]) + "." }
+        if sentence.count > 100 {
+            sentence = String(sentence.prefix(99))
+            if let space = sentence.lastIndex(of: " ") { sentence = String(sentence[..<space]) }
+            sentence += "…"
+        }
+        return sentence
     }
 }

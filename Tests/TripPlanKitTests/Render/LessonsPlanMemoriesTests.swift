@@ -18,6 +18,13 @@ import Testing
         #expect(en.contains("Still open: Izpētīt pakalpojumu modeli biedrības ienākumiem (Anna, due 2023-09-30)"))
     }
 
+    @Test func aLongLessonIsCutToItsFirstSentence() {
+        #expect(PlanTextRenderer.firstSentence("Pirmais teikums. Otrais teikums.") == "Pirmais teikums.")
+        let long = String(repeating: "vārds ", count: 30)
+        let cut = PlanTextRenderer.firstSentence(long)
+        #expect(cut.count == 96 && cut.hasSuffix(" vārds…"))
+    }
+
     @Test func withoutMemoriesThePlanIsUnchanged() {
         let plain = PlanTextRenderer(trip: LessonsSample.trip, language: .lv).render(LessonsSample.itinerary)
         #expect(!plain.contains("Iepriekšreiz"))
