@@ -56,6 +56,8 @@ struct LessonsInteractiveSession {
                 console.out("\n")
                 return .end
             }
+            // On a terminal the user's Enter ends the line; piped answers are not echoed, so end it here.
+            if !console.stdinIsTerminal { console.out("\n") }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { return .skipped }
             if let value = parse(text) { return .value(value) }

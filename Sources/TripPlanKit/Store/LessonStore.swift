@@ -2,7 +2,7 @@ import Foundation
 
 /// The lessons store beside a trip file (`NAME.lessons.json`): read it, and change it without losing anything.
 ///
-/// Every change is a read-modify-write done entirely under an exclusive `flock` on `NAME.lessons.json.lock`.
+/// Every change is a read-modify-write done entirely under an exclusive `flock` on `.NAME.lessons.json.lock`.
 /// The lock lives in a file of its own because the store itself is replaced by rename on every save (a new
 /// inode each time), so a lock on the store would guard a file nobody reads any more. Under the lock the
 /// store is read afresh, changed, and written with `FileStore.writeAtomically` (temporary file, fsync,
@@ -19,7 +19,12 @@ public enum LessonStore {
         TripStore.companionPath(for: tripPath, suffix: "lessons")
     }
 
-    static func lockPath(for storePath: String) -> String { storePath + ".lock" }
+    /// `itineraries/.kurzeme-2023.lessons.json.lock`: hidden, so it does not clutter the trips folder.
+    static func lockPath(for storePath: String) -> String {
+        let url = URL(fileURLWithPath: storePath)
+        let folder = url.deletingLastPathComponent().path
+        return (storePath.contains("/") ? folder + "/" : "") + "." + url.lastPathComponent + ".lock"
+    }
 
     /// Reads the store at `path`; a store that does not exist yet reads as an empty log at revision 0.
     ///
