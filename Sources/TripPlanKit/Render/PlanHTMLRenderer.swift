@@ -125,7 +125,7 @@ public struct PlanHTMLRenderer: PlanRenderer {
             }
         }
         return RouteMap(routes: [RouteMap.Route(points: ids.compactMap { point(o, $0) }, style: index)],
-                        markers: markers, labels: townLabels(o, ids), minHeightRatio: 0.45)
+                        markers: markers, labels: townLabels(o, ids), minHeightRatio: 0.4, maxHeightRatio: 0.55)
     }
 
     func overviewMap(_ o: PlanOutline) -> RouteMap? {
