@@ -43,7 +43,8 @@ struct CreateCommand: Command {
             console.out(String(decoding: itinerary.jsonData(), as: UTF8.self) + "\n")
         } else {
             let lang = language ?? loaded.trip.language
-            console.out(PlanTextRenderer(trip: loaded.trip, language: lang).render(itinerary))
+            let memories = LessonStore.memories(forTripAt: loaded.path)
+            console.out(PlanTextRenderer(trip: loaded.trip, language: lang, memories: memories).render(itinerary))
             if let savedPath {
                 console.out("\n" + (lang == .lv ? "Plāns saglabāts: " : "Plan saved to ") + savedPath + "\n")
             }

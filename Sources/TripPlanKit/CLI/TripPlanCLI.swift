@@ -5,6 +5,13 @@ public enum TripPlanCLI {
         CreateCommand.self,
         ValidateCommand.self,
         ExportCommand.self,
+        LessonsAddCommand.self,
+        LessonsListCommand.self,
+        LessonsEditCommand.self,
+        LessonsDoneCommand.self,
+        LessonsRemoveCommand.self,
+        LessonsReportCommand.self,
+        LessonsSummaryCommand.self,
     ]
 
     static var overview: String {

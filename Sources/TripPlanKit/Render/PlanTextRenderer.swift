@@ -2,10 +2,13 @@
 public struct PlanTextRenderer: Sendable {
     public var trip: Trip
     public var language: Language
+    /// Earlier lessons per place, shown under a visit ("Last time: …" and the open follow-ups).
+    public var memories: [Place.ID: PlaceMemory]
 
-    public init(trip: Trip, language: Language) {
+    public init(trip: Trip, language: Language, memories: [Place.ID: PlaceMemory] = [:]) {
         self.trip = trip
         self.language = language
+        self.memories = memories
     }
 
     struct Words {
@@ -60,6 +63,7 @@ public struct PlanTextRenderer: Sendable {
                     out += line("\(lunch.start)–\(lunch.end)", w.lunch)
                 }
                 out += line("\(stop.start)–\(stop.end)", "\(w.visit): \(name(stop.place))")
+                if let memory = memories[stop.place] { out += remembered(memory) }
                 if let lunch = day.lunch, lunch.place == stop.place, lunch.start >= stop.end {
                     out += line("\(lunch.start)–\(lunch.end)", w.lunch)
                 }
@@ -94,5 +98,34 @@ public struct PlanTextRenderer: Sendable {
 
     func leg(minutes: Int, km value: Double) -> String {
         minutes == 0 ? "" : line("", "↓ \(km(value)), \(DateText.duration(minutes: minutes))")
+    }
+
+    /// "Iepriekšreiz (Pieredzes brauciens, 2023): …" and one line per open follow-up, under a visit.
+    func remembered(_ memory: PlaceMemory) -> String {
+        var out = ""
+        if let lesson = memory.lastLesson {
+            var source = [memory.lastLessonTrip, memory.lastLessonDate.map { String($0.year) }].compactMap { $0 }.joined(separator: ", ")
+            if !source.isEmpty { source = " (\(source))" }
+            out += line("", "  " + (language == .lv ? "Iepriekšreiz" : "Last time") + source + ": " + Self.firstSentence(lesson))
+        }
+        for followUp in memory.openFollowUps {
+            var text = "  " + (language == .lv ? "Vēl atvērts: " : "Still open: ") + followUp.action
+            let details = [followUp.owner, followUp.due.map { (language == .lv ? "līdz " : "due ") + $0.description }].compactMap { $0 }
+            if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+            out += line("", text)
+        }
+        return out
+    }
+
+    /// The first sentence of `text`, cut at a word within 100 characters, so that a memory stays one line.
+    static func firstSentence(_ text: String) -> String {
+        var sentence = text.split(separator: "\n").first.map(String.init) ?? text
+        if let end = sentence.range(of: ". ") { sentence = String(sentence[..<end.lowerBound]) + "." }
+        if sentence.count > 100 {
+            sentence = String(sentence.prefix(99))
+            if let space = sentence.lastIndex(of: " ") { sentence = String(sentence[..<space]) }
+            sentence += "…"
+        }
+        return sentence
     }
 }
