@@ -77,6 +77,8 @@ extension PlanHTMLRenderer {
         tr.row-lunch td { background: #fbf3ea; }
         td .detail { display: block; color: var(--muted); font-size: 8.5pt; }
         tr.row-end td { border-bottom: 1.5px solid var(--ink); }
+        .visits-title { font-size: 8pt; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0 0 1.5mm;
+          break-after: avoid; page-break-after: avoid; }
         .visits { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 3mm; }
         .visits.columns-2 { grid-template-columns: 1fr 1fr; }
         .visits.columns-1 { grid-template-columns: 1fr; }

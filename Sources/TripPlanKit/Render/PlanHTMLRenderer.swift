@@ -153,6 +153,8 @@ public struct PlanHTMLRenderer: PlanRenderer {
         out += "</ul>\n</div>\n"
         out += timelineTable(o, day: day)
         if !day.stops.isEmpty {
+            // Titled, so that boxes pushed onto a second sheet still say which day they belong to.
+            out += "<h3 class=\"visits-title\">\(e(l.visitNotes)) · \(e(o.dayTitle(index)))</h3>\n"
             out += "<div class=\"visits columns-\(min(day.stops.count, 3))\">\n"
             for stop in day.stops { out += visitBox(o, stop: stop) }
             out += "</div>\n"

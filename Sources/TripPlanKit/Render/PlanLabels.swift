@@ -8,7 +8,7 @@ struct PlanLabels: Sendable {
     var dayMap: String
     var time, place, whatHappens, address, phone: String
     var departure, travel, arrival, waiting, lunch, visit, arrivalLodging, arrivalHome: String
-    var learned, lastLesson, openFollowUps, due: String
+    var visitNotes, learned, lastLesson, openFollowUps, due: String
     var contacts, contactPerson, email, website, emergency, emergencyPhone, notFitted, reason: String
     var noVisits, start, end, generatedBy: String
 
@@ -30,7 +30,7 @@ struct PlanLabels: Sendable {
                 departure: "Izbraukšana", travel: "Brauciens", arrival: "Ierašanās", waiting: "gaidīšana",
                 lunch: "Pusdienas", visit: "Apmeklējums", arrivalLodging: "Ierašanās naktsmītnē",
                 arrivalHome: "Atgriešanās",
-                learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
+                visitNotes: "Apmeklējumi un piezīmes", learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
                 openFollowUps: "Neizpildītie uzdevumi", due: "līdz",
                 contacts: "Kontakti", contactPerson: "Kontaktpersona", email: "E-pasts", website: "Tīmekļa vietne",
                 emergency: "Ārkārtas gadījumā", emergencyPhone: "Tālrunis", notFitted: "Neiekļautās vietas",
@@ -48,7 +48,7 @@ struct PlanLabels: Sendable {
                 departure: "Departure", travel: "Travel", arrival: "Arrival", waiting: "waiting",
                 lunch: "Lunch", visit: "Visit", arrivalLodging: "Arrival at the lodging",
                 arrivalHome: "Back home",
-                learned: "What we learned", lastLesson: "Learned last time",
+                visitNotes: "Visits and notes", learned: "What we learned", lastLesson: "Learned last time",
                 openFollowUps: "Open follow-ups", due: "due",
                 contacts: "Contacts", contactPerson: "Contact person", email: "Email", website: "Website",
                 emergency: "In an emergency", emergencyPhone: "Phone", notFitted: "Places not fitted",
