@@ -148,6 +148,18 @@ import Testing
         #expect(!freshCapture.out.contains("marker of the saved plan"))
     }
 
+    @Test func lessonsBesideTheTripArePrintedWithTheVisit() throws {
+        let (folder, trip) = try tripCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (console, capture) = Console.capturing()
+        #expect(TripPlanCLI.run(["lessons", "add", trip, "--place", "metro", "--lesson", "Telpa <b>jāpiesaka</b> iepriekš",
+                                 "--follow-up", "Nosūtīt pateicību", "--owner", "Anna"], console: console) == 0)
+        #expect(TripPlanCLI.run(["export", trip, "--format", "html"], console: console) == 0)
+        #expect(capture.out.contains("Iepriekšējā reizē uzzinājām"))
+        #expect(capture.out.contains("Telpa &lt;b&gt;jāpiesaka&lt;/b&gt; iepriekš"))
+        #expect(capture.out.contains("<li>Nosūtīt pateicību — Anna</li>"))
+    }
+
     @Test func unwritableOutputFailsWithoutAFile() throws {
         let (folder, trip) = try tripCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
