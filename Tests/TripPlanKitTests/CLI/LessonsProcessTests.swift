@@ -87,4 +87,26 @@ import Testing
         #expect(leftovers.isEmpty)
         #expect(killed > 0 && confirmed.count > 1, "the seed should give both outcomes (killed \(killed), confirmed \(confirmed.count))")
     }
+
+    @Test func aWriterKilledWhileHoldingTheLockDoesNotBlockTheNextOne() throws {
+        let folder = try LessonsTestFolder()
+        defer { folder.remove() }
+        #expect(folder.run(["lessons", "add", folder.trip, "--lesson", "before"]).status == 0)
+        // The writer sleeps 3 s inside the locked section; wait until it holds the lock, then kill it there.
+        let (process, out) = try Self.launch(["lessons", "add", folder.trip, "--lesson", "killed"], pauseMilliseconds: 3000)
+        let lock = open(folder.url.appendingPathComponent(".trip.lessons.json.lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(lock) }
+        var held = false
+        for _ in 0..<300 where !held {
+            if flock(lock, LOCK_EX | LOCK_NB) == 0 { flock(lock, LOCK_UN); usleep(10_000) } else { held = true }
+        }
+        #expect(held, "the writer never took the lock")
+        kill(process.processIdentifier, SIGKILL)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        // The kernel dropped the dead writer's lock: the next writer goes straight through.
+        #expect(folder.run(["lessons", "add", folder.trip, "--lesson", "after"]).status == 0)
+        #expect(try folder.log().lessons.map(\.lesson) == ["before", "after"])
+    }
 }
