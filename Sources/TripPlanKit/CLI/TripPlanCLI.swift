@@ -4,6 +4,7 @@ public enum TripPlanCLI {
     static let commands: [any Command.Type] = [
         CreateCommand.self,
         ValidateCommand.self,
+        ExportCommand.self,
         LessonsAddCommand.self,
         LessonsListCommand.self,
         LessonsEditCommand.self,

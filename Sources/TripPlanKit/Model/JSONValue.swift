@@ -153,18 +153,7 @@ struct JSONParser {
             skipWhitespace()
             let value = try parseValue()
             members.append(JSONValue.Member(key: key, value: value))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file; expected ',' or '}' after an object member") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return .object(members)
-            }
-            throw error("expected ',' or '}' after an object member")
+            if try closes("}", after: "an object member") { return .object(members) }
         }
     }
 
@@ -182,19 +171,23 @@ struct JSONParser {
             skipWhitespace()
             if peek(UInt8(ascii: "]")) { throw error("expected a value; remove the comma before ']'") }
             elements.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file; expected ',' or ']' after an array element") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                depth -= 1
-                return .array(elements)
-            }
-            throw error("expected ',' or ']' after an array element")
+            if try closes("]", after: "an array element") { return .array(elements) }
         }
+    }
+
+    /// After a member or element: consumes `,` (false: more follow) or the closing bracket (true).
+    mutating func closes(_ close: Unicode.Scalar, after what: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        let expected = "expected ',' or '\(close)' after \(what)"
+        guard index < bytes.count else { throw error("unexpected end of file; " + expected) }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard bytes[index] == UInt8(ascii: close) else { throw error(expected) }
+        index += 1
+        depth -= 1
+        return true
     }
 
     mutating func enter() throws(JSONSyntaxError) {

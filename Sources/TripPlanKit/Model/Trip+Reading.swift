@@ -31,7 +31,8 @@ extension Trip {
     /// - Parameters:
     ///   - fileName: used in messages only.
     ///   - loadFile: reads files the trip names (`travel.osrm.file`), relative to the trip file.
-    /// - Throws: `TripFileError` with every problem found, in file order.
+    /// - Throws: `TripFileError` with every problem found: first those of each field in file order,
+    ///   then those that need the whole file (references, dates outside the trip, visits without a window).
     public static func read(
         jsonData: Data, fileName: String, loadFile: TripFileLoader? = nil
     ) throws(TripFileError) -> (trip: Trip, warnings: [TripProblem]) {
@@ -44,7 +45,7 @@ extension Trip {
         var reader = TripReader(loadFile: loadFile)
         let trip = reader.readTrip(root)
         guard let trip, reader.problems.isEmpty else {
-            throw TripFileError(file: fileName, problems: reader.problems)
+            throw TripFileError(file: fileName, problems: reader.problems, warnings: reader.warnings)
         }
         return (trip, reader.warnings)
     }
@@ -218,8 +219,9 @@ struct TripReader {
         }
         guard daysAreSound else { return }
         for id in trip.placesToVisit {
-            guard let index = placeIndex[id.rawValue], !placesWithProblems.contains(index) else { continue }
-            let place = trip.places[index]
+            // `placeIndex` counts entries of the file, `trip.places` only those that were objects.
+            guard let index = placeIndex[id.rawValue], !placesWithProblems.contains(index),
+                  let place = trip.place(id) else { continue }
             let path = "places[\(index)]"
             var longest: (minutes: Int, at: String)?
             for day in trip.days {
@@ -558,11 +560,15 @@ struct TripReader {
         return JSONFields(path: path, values: values)
     }
 
+    /// The field's value; a missing required field is a problem naming what to add.
+    mutating func field(_ fields: JSONFields, _ key: String, required: Bool, expected: String) -> JSONValue? {
+        let value = fields[key]
+        if value == nil, required { problems.append(.missingField(path: fields.path(key), expected: expected)) }
+        return value
+    }
+
     mutating func array(_ fields: JSONFields, _ key: String, required: Bool = false) -> [JSONValue]? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "an array")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "an array") else { return nil }
         guard case let .array(elements) = value else {
             problems.append(.wrongType(path: fields.path(key), expected: "an array", found: value.summary))
             return nil
@@ -571,11 +577,8 @@ struct TripReader {
     }
 
     mutating func string(_ fields: JSONFields, _ key: String, required: Bool = false, nonEmpty: String? = nil) -> String? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a string")) }
-            return nil
-        }
-        guard let text = stringValue(value, path: fields.path(key)) else { return nil }
+        guard let value = field(fields, key, required: required, expected: "a string"),
+              let text = stringValue(value, path: fields.path(key)) else { return nil }
         if let nonEmpty, text.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(.emptyValue(path: fields.path(key), what: nonEmpty))
             return nil
@@ -601,10 +604,7 @@ struct TripReader {
     }
 
     mutating func number(_ fields: JSONFields, _ key: String, required: Bool, expected: String) -> Double? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: expected)) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: expected) else { return nil }
         guard case let .number(n) = value else {
             problems.append(.wrongType(path: fields.path(key), expected: expected, found: value.summary))
             return nil
@@ -613,10 +613,7 @@ struct TripReader {
     }
 
     mutating func int(_ fields: JSONFields, _ key: String, required: Bool = false, range: ClosedRange<Int>, rule: String) -> Int? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a whole number")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "a whole number") else { return nil }
         return intValue(value, path: fields.path(key), range: range, rule: rule)
     }
 
@@ -634,39 +631,35 @@ struct TripReader {
     }
 
     mutating func time(_ fields: JSONFields, _ key: String, required: Bool) -> TimeOfDay? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a time such as \"09:00\"")) }
-            return nil
+        guard let value = field(fields, key, required: required, expected: "a time such as \"09:00\"") else { return nil }
+        return parsed(value, path: fields.path(key), as: "a time as a string such as \"09:00\"", TimeOfDay.init(parsing:)) {
+            .badTime(path: fields.path(key), text: $0)
         }
-        guard case let .string(text) = value else {
-            problems.append(.wrongType(path: fields.path(key), expected: "a time as a string such as \"09:00\"", found: value.summary))
-            return nil
-        }
-        guard let time = TimeOfDay(parsing: text) else {
-            problems.append(.badTime(path: fields.path(key), text: text))
-            return nil
-        }
-        return time
     }
 
     mutating func date(_ fields: JSONFields, _ key: String, required: Bool) -> LocalDate? {
-        guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: fields.path(key), expected: "a date such as \"2023-05-27\"")) }
-            return nil
-        }
+        guard let value = field(fields, key, required: required, expected: "a date such as \"2023-05-27\"") else { return nil }
         return dateValue(value, path: fields.path(key))
     }
 
     mutating func dateValue(_ value: JSONValue, path: String) -> LocalDate? {
+        parsed(value, path: path, as: "a date as a string such as \"2023-05-27\"", LocalDate.init(iso:)) {
+            .badDate(path: path, text: $0)
+        }
+    }
+
+    /// A string parsed into a value; a wrong type or unparsable text is a problem.
+    mutating func parsed<T>(_ value: JSONValue, path: String, as expected: String, _ parse: (String) -> T?,
+                            problem: (String) -> TripProblem) -> T? {
         guard case let .string(text) = value else {
-            problems.append(.wrongType(path: path, expected: "a date as a string such as \"2023-05-27\"", found: value.summary))
+            problems.append(.wrongType(path: path, expected: expected, found: value.summary))
             return nil
         }
-        guard let date = LocalDate(iso: text) else {
-            problems.append(.badDate(path: path, text: text))
+        guard let result = parse(text) else {
+            problems.append(problem(text))
             return nil
         }
-        return date
+        return result
     }
 }
 
@@ -684,19 +677,24 @@ func closest(to text: String, in candidates: [String]) -> String? {
     return best.distance <= allowed && best.distance < lowered.count ? best.candidate : nil
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters, counting a swap of two neighbours as one edit
+/// (optimal string alignment), since `opne` for `open` is the commonest typo.
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    let width = b.count + 1
+    var d = [Int](repeating: 0, count: (a.count + 1) * width)
+    for i in 0...a.count { d[i * width] = i }
+    for j in 0...b.count { d[j] = j }
     for i in 1...a.count {
-        current[0] = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            var best = min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                best = min(best, d[(i - 2) * width + j - 2] + 1)
+            }
+            d[i * width + j] = best
         }
-        swap(&previous, &current)
     }
-    return previous[b.count]
+    return d[a.count * width + b.count]
 }

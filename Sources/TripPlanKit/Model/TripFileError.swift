@@ -3,15 +3,18 @@ public struct TripFileError: Error, Equatable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
     public var problems: [TripProblem]
+    /// What the reader noticed but would not reject on its own (unknown keys); often the cause of a problem.
+    public var warnings: [TripProblem]
 
-    public init(file: String, problems: [TripProblem]) {
+    public init(file: String, problems: [TripProblem], warnings: [TripProblem] = []) {
         self.file = file
         self.problems = problems
+        self.warnings = warnings
     }
 
-    /// One line per problem: `file: path: message`.
+    /// One line per problem, `file: path: message`, then one per warning, `warning: file: path: message`.
     public var description: String {
-        problems.map { $0.line(file: file) }.joined(separator: "\n")
+        (problems.map { $0.line(file: file) } + warnings.map { "warning: " + $0.line(file: file) }).joined(separator: "\n")
     }
 }
 

@@ -141,6 +141,8 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
                     "t.json: travel.osrm.file: \"k.osrm.json\" can only be read when the trip is loaded from a file; save OSRM's table answer beside the trip file or paste durations inline"),
         BadTripCase(addTop, addTop + " \"travel\": {\"osrm\": {\"places\": [\"home\", \"home\"], \"durations\": [[0, 1], [1, 0]]}},",
                     "t.json: travel.osrm.places[1]: \"home\" is already travel.osrm.places[0]; list each place once"),
+        BadTripCase("{\"id\": \"home\"", "\"home\", {\"id\": \"home\"",
+                    "t.json: places[0]: expected an object, found a string (\"home\")"),
         BadTripCase(addTop, addTop + " \"title\": \"U\",",
                     "t.json: title: the key \"title\" appears more than once; keep one"),
         BadTripCase("\"title\": \"T\"", "\"title\": \"  \"",
@@ -194,6 +196,19 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
         #expect(warnings.map { $0.line(file: "t.json") } == [
             "t.json: colour: unknown key \"colour\" is ignored; check its spelling",
             "t.json: places[2].visitMinuts: unknown key \"visitMinuts\" is ignored; did you mean visitMinutes?",
+        ])
+    }
+
+    @Test func warningsComeWithTheProblems() {
+        let json = baseTrip.replacingOccurrences(of: "\"visitMinutes\": 60", with: "\"visitMinutes\": 60, \"opne\": []")
+            .replacingOccurrences(of: "\"lat\": 56.83", with: "\"lat\": 95")
+        guard case let .failure(error) = readTrip(json) else {
+            Issue.record("accepted a latitude of 95")
+            return
+        }
+        #expect(error.description.components(separatedBy: "\n") == [
+            "t.json: places[0].lat: 95 is out of range (latitude lies between -90 and 90 degrees, WGS84)",
+            "warning: t.json: places[1].opne: unknown key \"opne\" is ignored; did you mean open?",
         ])
     }
 
