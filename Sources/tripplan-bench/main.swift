@@ -1,4 +1,4 @@
 import Foundation
 import TripPlanKit
 
-print("tripplan-bench: not written yet")
+exit(BenchCLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))

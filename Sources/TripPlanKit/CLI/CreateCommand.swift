@@ -28,8 +28,9 @@ struct CreateCommand: Command {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let options = try schedulerOptions(arguments, console: console)
         let language = try languageOption(arguments)
-        let loaded = try loadTrip(arguments.positionals[0])
+        let loaded = try loadTrip(arguments.positionals[0], warningsTo: console)
         let itinerary = makeItinerary(loaded, options: options)
+        if options.progress != nil { console.err("\r\u{1B}[K") } // clear the progress line
         var savedPath: String?
         if !arguments.flag("--no-save") {
             do {
@@ -42,7 +43,8 @@ struct CreateCommand: Command {
             console.out(String(decoding: itinerary.jsonData(), as: UTF8.self) + "\n")
         } else {
             let lang = language ?? loaded.trip.language
-            console.out(PlanTextRenderer(trip: loaded.trip, language: lang).render(itinerary))
+            let memories = LessonStore.memories(forTripAt: loaded.path)
+            console.out(PlanTextRenderer(trip: loaded.trip, language: lang, memories: memories).render(itinerary))
             if let savedPath {
                 console.out("\n" + (lang == .lv ? "Plāns saglabāts: " : "Plan saved to ") + savedPath + "\n")
             }

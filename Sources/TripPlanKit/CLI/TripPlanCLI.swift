@@ -4,6 +4,14 @@ public enum TripPlanCLI {
     static let commands: [any Command.Type] = [
         CreateCommand.self,
         ValidateCommand.self,
+        ExportCommand.self,
+        LessonsAddCommand.self,
+        LessonsListCommand.self,
+        LessonsEditCommand.self,
+        LessonsDoneCommand.self,
+        LessonsRemoveCommand.self,
+        LessonsReportCommand.self,
+        LessonsSummaryCommand.self,
     ]
 
     static var overview: String {

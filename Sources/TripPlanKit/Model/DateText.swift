@@ -59,6 +59,17 @@ public enum DateText {
         }
     }
 
+    /// A count with its noun in the right number: "1 apmeklējums", "21 apmeklējums", "11 apmeklējumi";
+    /// "1 visit", "2 visits". Latvian takes the singular after numbers ending in 1, except 11.
+    public static func count(_ n: Int, one: String, many: String, _ language: Language) -> String {
+        let singular: Bool
+        switch language {
+        case .lv: singular = n % 10 == 1 && n % 100 != 11
+        case .en: singular = n == 1
+        }
+        return "\(n) " + (singular ? one : many)
+    }
+
     /// A duration: "2 h 15 min", "45 min" (the same in both languages).
     public static func duration(minutes: Int) -> String {
         if minutes < 60 { return "\(minutes) min" }

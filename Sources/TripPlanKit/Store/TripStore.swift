@@ -6,6 +6,8 @@ public struct LoadedTrip: Sendable {
     public var trip: Trip
     /// Fingerprint of the file's bytes; a saved itinerary with another digest is stale.
     public var digest: String
+    /// What the reader noticed but did not reject (unknown keys), to print before the result.
+    public var warnings: [TripProblem] = []
 }
 
 /// Trip files and the files that sit beside them (`NAME.itinerary.json`, `NAME.lessons.json`).
@@ -25,8 +27,32 @@ public enum TripStore {
         let data: Data
         do { data = try FileStore.read(path) } catch { throw .file(error) }
         let trip: Trip
-        do { trip = try Trip(jsonData: data, fileName: path) } catch { throw .trip(error) }
-        return LoadedTrip(path: path, trip: trip, digest: FileStore.digest(data))
+        let warnings: [TripProblem]
+        do {
+            (trip, warnings) = try Trip.read(jsonData: data, fileName: path, loadFile: companionLoader(for: path))
+        } catch {
+            throw .trip(error)
+        }
+        return LoadedTrip(path: path, trip: trip, digest: FileStore.digest(data), warnings: warnings)
+    }
+
+    /// Reads files a trip names (`travel.osrm.file`) from the trip file's folder.
+    public static func companionLoader(for tripPath: String) -> TripFileLoader {
+        let folder = URL(fileURLWithPath: tripPath).deletingLastPathComponent().path
+        return { (name: String) throws(TripFileLoadFailure) -> Data in
+            try readCompanion(name.hasPrefix("/") ? name : folder + "/" + name)
+        }
+    }
+
+    static func readCompanion(_ path: String) throws(TripFileLoadFailure) -> Data {
+        do {
+            return try FileStore.read(path)
+        } catch {
+            switch error {
+            case let .unreadable(_, reason), let .unwritable(_, reason):
+                throw TripFileLoadFailure(reason: "cannot be read (\(reason))")
+            }
+        }
     }
 
     /// `itineraries/kurzeme-2023.json` → `itineraries/kurzeme-2023.<suffix>.json`.

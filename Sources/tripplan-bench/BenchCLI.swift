@@ -1,0 +1,158 @@
+import Foundation
+import TripPlanKit
+
+/// The `tripplan-bench` command line: finds the benchmark and runs it.
+///
+/// Each benchmark is a `Command` of TripPlanKit, so it parses with the same `ArgumentSpec` and speaks with
+/// the same voice as `tripplan`: usage errors exit 64, failures (a missing data folder, an infeasible plan)
+/// exit 1.
+enum BenchCLI {
+    static let commands: [any Command.Type] = [
+        DumasBenchmark.self,
+        TripBenchmark.self,
+        ScaleBenchmark.self,
+        ScaleOneBenchmark.self,
+        CreateTimingBenchmark.self,
+        Exact12Benchmark.self,
+    ]
+
+    static var overview: String {
+        var lines = [
+            "OVERVIEW: tripplan-bench measures tripplan's scheduler: quality against proven optima,",
+            "feasibility checked by its own code, time and memory as trips grow.",
+            "",
+            "USAGE: tripplan-bench <subcommand> [options]",
+            "",
+            "SUBCOMMANDS:",
+        ]
+        let width = commands.map { $0.name.count }.max() ?? 0
+        for command in commands {
+            lines.append("  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.abstract)
+        }
+        lines += [
+            "",
+            "  Run from the package root, release build: swift run -c release tripplan-bench <subcommand>.",
+            "  See 'tripplan-bench <subcommand> --help' for more information.",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.out(overview)
+            return ExitCode.success
+        }
+        if ["--help", "-h", "help"].contains(first) {
+            console.out(overview)
+            return ExitCode.success
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            console.err("Error: Unknown subcommand '\(first)'.\nUsage: tripplan-bench <subcommand> [options]\n  See 'tripplan-bench --help' for more information.\n")
+            return ExitCode.usage
+        }
+        return invoke(command, Array(arguments.dropFirst()), console: console)
+    }
+
+    static func invoke(_ command: any Command.Type, _ arguments: [String], console: Console) -> Int32 {
+        do {
+            let parsed = try parse(arguments, for: command)
+            if parsed.wantsHelp {
+                console.out("OVERVIEW: \(command.abstract)\n\nUSAGE: \(command.usage)\n\n\(command.discussion)\n")
+                return ExitCode.success
+            }
+            return try command.run(parsed, console: console)
+        } catch let error as UsageError {
+            console.err("Error: \(error.message)\nUsage: \(command.usage)\n  See 'tripplan-bench \(command.name) --help' for more information.\n")
+            return ExitCode.usage
+        } catch let error as CommandFailure {
+            console.err("Error: \(error.message)\n")
+            return ExitCode.failure
+        } catch {
+            console.err("Error: \(error)\n")
+            return ExitCode.failure
+        }
+    }
+}
+
+/// A command whose positional arguments are optional or repeated (`dumas [<dir>]`, `trip <file>…`).
+///
+/// `ArgumentSpec` knows only a fixed list of required positionals, so these are counted first and the
+/// spec is widened to that count before parsing.
+protocol FlexiblePositionals {
+    static var positionalCount: ClosedRange<Int> { get }
+}
+
+extension BenchCLI {
+    static func parse(_ arguments: [String], for command: any Command.Type) throws(UsageError) -> ParsedArguments {
+        guard let flexible = command as? any FlexiblePositionals.Type else { return try command.spec.parse(arguments) }
+        let spec = command.spec
+        var count = 0
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                count += arguments.count - index
+                break
+            }
+            if argument.hasPrefix("-") && argument != "-" {
+                if spec.options.contains(argument) { index += 1 }
+                continue
+            }
+            count += 1
+        }
+        let name = spec.positionals.first ?? "argument"
+        let widened = ArgumentSpec(flags: spec.flags, options: spec.options,
+                                   positionals: Array(repeating: name, count: count))
+        let parsed = try widened.parse(arguments)
+        if parsed.wantsHelp { return parsed }
+        let range = flexible.positionalCount
+        if parsed.positionals.count < range.lowerBound {
+            throw UsageError("Missing expected argument '<\(name)>'.")
+        }
+        if parsed.positionals.count > range.upperBound {
+            throw UsageError("Unexpected argument '\(parsed.positionals[range.upperBound])'.")
+        }
+        return parsed
+    }
+}
+
+/// Option readers shared by the benchmarks.
+enum BenchOptions {
+    /// `--budget S`: nil when absent (a deterministic search).
+    static func budget(_ arguments: ParsedArguments) throws(UsageError) -> Double? {
+        guard let text = arguments.option("--budget") else { return nil }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw UsageError("The value '\(text)' is invalid for '--budget <seconds>': give a positive number of seconds.")
+        }
+        return seconds
+    }
+
+    static func integer(_ arguments: ParsedArguments, _ name: String, default value: Int, range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let text = arguments.option(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("The value '\(text)' is invalid for '\(name) <n>': give a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return number
+    }
+
+    static func seed(_ arguments: ParsedArguments, default value: UInt64 = 1) throws(UsageError) -> UInt64 {
+        guard let text = arguments.option("--seed") else { return value }
+        guard let seed = UInt64(text) else {
+            throw UsageError("The value '\(text)' is invalid for '--seed <n>': give a whole number ≥ 0.")
+        }
+        return seed
+    }
+
+    /// Writes `--csv FILE` atomically when asked.
+    static func writeCSV(_ table: TextTable, to path: String?, console: Console) throws(CommandFailure) {
+        guard let path else { return }
+        do {
+            try FileStore.writeAtomically(Data(table.csv().utf8), to: path)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        console.out("CSV written to \(path)\n")
+    }
+}

@@ -1,0 +1,17 @@
+import Testing
+@testable import TripPlanKit
+
+@Suite struct PlanTextRendererTests {
+    @Test(arguments: [Language.lv, .en])
+    func matchesGoldenFile(_ language: Language) {
+        let text = PlanTextRenderer(trip: SampleTrip.trip, language: language).render(SampleTrip.itinerary)
+        Snapshot.assertMatches(text, named: "text-plan-\(language.rawValue).txt")
+    }
+
+    @Test func reasonsArePhrasedInTheRequestedLanguage() {
+        let lv = PlanTextRenderer(trip: SampleTrip.trip, language: .lv).render(SampleTrip.itinerary)
+        let en = PlanTextRenderer(trip: SampleTrip.trip, language: .en).render(SampleTrip.itinerary)
+        #expect(lv.contains("Tālā vieta, Alūksne: slēgts sestdien, 27. maijā un svētdien, 28. maijā"))
+        #expect(en.contains("Tālā vieta, Alūksne: closed on Saturday 27 May and Sunday 28 May"))
+    }
+}
