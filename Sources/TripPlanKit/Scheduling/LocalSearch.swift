@@ -30,8 +30,10 @@ struct LocalSearch {
     /// `openDays` as a flat visit × day table.
     let openMask: [Bool]
     var scratch: [Int] = []
-    /// The changed stretch of an intra-day move, see `midFits`.
+    /// The changed stretch of an intra-day move, see `stretchFits`.
     var mid: [Int] = []
+    /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
+    var noise = 0
     var lastReport: Double = 0
 
     init(problem: ScheduleProblem, candidates: [Int], seed: UInt64, clock: SearchClock,
@@ -208,8 +210,9 @@ struct LocalSearch {
                 var pickAt: (day: Int, at: Int, delta: Int)?
                 var remaining: [Int] = []
                 for (index, v) in list.enumerated() {
-                    guard let at = bestInsertion(v) else { continue }
+                    guard var at = bestInsertion(v) else { continue }
                     remaining.append(v)
+                    if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
                     // Fewest insertion options first would need a second pass; cheap regret: prefer the
                     // largest score per added minute for optional ones, the cheapest for required ones.
                     let key = phase == 0 ? -at.delta * 1024 - index : p.score[v] * 1_000_000 / (at.delta + 1)
@@ -500,6 +503,7 @@ struct LocalSearch {
         var bestScore = score
         var currentScore = bestScore
         let iterations = clock.limit == nil ? max(100, 20_000 / max(1, candidates.count)) : Int.max
+        let multiDay = p.dayCount > 1
         var iteration = 0
         while iteration < iterations && !clock.expired {
             iteration += 1
@@ -508,14 +512,28 @@ struct LocalSearch {
             let placedList = candidates.filter { dayOf[$0] >= 0 }
             if placedList.isEmpty { break }
             let seed = placedList[Int(rng.next() % UInt64(placedList.count))]
-            let count = 2 + Int(rng.next() % UInt64(min(10, max(1, placedList.count / 4))))
+            let maxRuin = multiDay ? min(30, max(1, placedList.count / 6)) : min(10, max(1, placedList.count / 4))
+            let count = 2 + Int(rng.next() % UInt64(maxRuin))
             var removed = [seed]
-            for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
+            if multiDay && rng.next() % 3 == 0 {
+                // A whole day's stops (up to the ruin size), so that days can trade places.
+                for u in routes[dayOf[seed]] where removed.count < count && u != seed { removed.append(u) }
+            } else {
+                for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
+            }
             for v in removed { remove(v) }
+            noise = multiDay ? 25 : 0
             recreate(candidates)
+            noise = 0
             descend()
             let s = score
-            if s.isBetter(than: currentScore) || s == currentScore {
+            // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
+            // shrinking to nothing over the search (record-to-record travel).
+            let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
+            let allowance = multiDay ? Int(Double(bestScore.travel) * 0.01 * (1 - progress)) : 0
+            let sameVisits = s.required == currentScore.required && s.score == currentScore.score
+            if s.isBetter(than: currentScore) || s == currentScore
+                || (allowance > 0 && sameVisits && s.travel <= bestScore.travel + allowance) {
                 currentScore = s
                 if s.isBetter(than: bestScore) {
                     bestScore = s
