@@ -440,23 +440,23 @@ struct LocalSearch {
         let insertedScore = score
         let m = candidates.count
         let width = max(50, min(2000, 400_000 / max(1, m * m) * 10))
-        var route = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true).run()
-        if route.count < m {
-            var early = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true)
+        var route = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true, clock: clock).run()
+        if route.count < m && !clock.expired {
+            var early = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true, clock: clock)
             early.preferEarly = true
             let found = early.run()
             if found.count > route.count { route = found }
         }
-        if route.count < m {
-            var wide = BeamOrder(p: p, day: 0, visits: candidates, width: width * 4, mustVisitAll: true)
+        if route.count < m && !clock.expired {
+            var wide = BeamOrder(p: p, day: 0, visits: candidates, width: width * 4, mustVisitAll: true, clock: clock)
             wide.preferEarly = true
             wide.reachPrune = false
             let found = wide.run()
             debugNote("wide beam \(found.count) width \(width)")
             if found.count > route.count { route = found }
         }
-        if route.count < m {
-            let partial = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: false).run()
+        if route.count < m && !clock.expired {
+            let partial = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: false, clock: clock).run()
             if partial.count > route.count { route = partial }
         }
         setRoutes([route])
@@ -468,7 +468,7 @@ struct LocalSearch {
         for d in 0..<p.dayCount where routes[d].count >= 3 && !clock.expired {
             let stops = routes[d]
             let width = max(50, min(1000, 200_000 / (stops.count * stops.count)))
-            let order = BeamOrder(p: p, day: d, visits: stops, width: width, mustVisitAll: true).run()
+            let order = BeamOrder(p: p, day: d, visits: stops, width: width, mustVisitAll: true, clock: clock).run()
             guard order.count == stops.count, p.arrival(day: d, order) < ScheduleProblem.never else { continue }
             let old = (p.travelMinutes(day: d, stops), p.arrival(day: d, stops))
             if (p.travelMinutes(day: d, order), p.arrival(day: d, order)) < old {
@@ -502,11 +502,15 @@ struct LocalSearch {
         var best = routes
         var bestScore = score
         var currentScore = bestScore
-        let iterations = clock.limit == nil ? max(100, 20_000 / max(1, candidates.count)) : Int.max
+        let iterations = clock.limit == nil ? min(400, max(100, 20_000 / max(1, candidates.count))) : Int.max
         let multiDay = p.dayCount > 1
         var iteration = 0
-        while iteration < iterations && !clock.expired {
+        var sinceBest = 0
+        // Without a time limit the search also ends after a run of rounds without a new best.
+        let patience = max(50, iterations / 3)
+        while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
             iteration += 1
+            sinceBest += 1
             let saved = routes
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
             let placedList = candidates.filter { dayOf[$0] >= 0 }
@@ -538,6 +542,7 @@ struct LocalSearch {
                 if s.isBetter(than: bestScore) {
                     bestScore = s
                     best = routes
+                    sinceBest = 0
                 }
             } else {
                 setRoutes(saved)
@@ -547,6 +552,7 @@ struct LocalSearch {
         debugNote("ils end")
         setRoutes(best)
         polishOrders()
+        recreate(candidates)
         debugNote("polish")
         return routes
     }
