@@ -32,6 +32,8 @@ struct LocalSearch {
     var scratch: [Int] = []
     /// The changed stretch of an intra-day move, see `stretchFits`.
     var mid: [Int] = []
+    /// Days changed since the local search last looked at them.
+    var dirty: [Bool]
     /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
     var noise = 0
     var lastReport: Double = 0
@@ -46,6 +48,7 @@ struct LocalSearch {
         routes = Array(repeating: [], count: problem.dayCount)
         dayOf = Array(repeating: -1, count: problem.visitCount)
         posOf = Array(repeating: -1, count: problem.visitCount)
+        dirty = Array(repeating: true, count: problem.dayCount)
         forward = Array(repeating: [], count: problem.dayCount)
         backward = Array(repeating: [], count: problem.dayCount)
         let k = min(candidates.count - 1, 40)
@@ -94,6 +97,7 @@ struct LocalSearch {
         }
         forward[d] = f
         backward[d] = b
+        dirty[d] = true
         for (i, v) in route.enumerated() {
             dayOf[v] = d
             posOf[v] = i
@@ -235,25 +239,30 @@ struct LocalSearch {
 
     /// Applies improving relocations, swaps, 2-opt and or-opt moves until none is left.
     mutating func descend() {
-        var improved = true
         var rounds = 0
-        while improved && rounds < 12 {
-            improved = false
+        while rounds < 12 {
             rounds += 1
             if clock.expired { return }
-            for v in candidates where dayOf[v] >= 0 {
-                if relocate(v) { improved = true }
+            // Only days changed since the last round, and visits on them or near them, are examined.
+            let active = dirty
+            for d in 0..<dirty.count { dirty[d] = false }
+            if !active.contains(true) { return }
+            func near(_ v: Int, _ s: LocalSearch) -> Bool {
+                if active[s.dayOf[v]] { return true }
+                for u in s.neighbours[v].prefix(8) where s.dayOf[u] >= 0 && active[s.dayOf[u]] { return true }
+                return false
             }
-            for d in 0..<p.dayCount where routes[d].count >= 2 {
-                if twoOpt(d) { improved = true }
-                if orOpt(d) { improved = true }
+            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+                _ = relocate(v)
             }
-            for v in candidates where dayOf[v] >= 0 {
-                if swap(v) { improved = true }
+            for d in 0..<p.dayCount where active[d] && routes[d].count >= 2 {
+                _ = twoOpt(d)
+                _ = orOpt(d)
             }
-            let before = score
+            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+                _ = swap(v)
+            }
             recreate(candidates)
-            if score.isBetter(than: before) { improved = true }
         }
     }
 
@@ -507,7 +516,7 @@ struct LocalSearch {
         var iteration = 0
         var sinceBest = 0
         // Without a time limit the search also ends after a run of rounds without a new best.
-        let patience = max(50, iterations / 3)
+        let patience = max(80, iterations * 2 / 3)
         while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
             iteration += 1
             sinceBest += 1
@@ -546,6 +555,7 @@ struct LocalSearch {
                 }
             } else {
                 setRoutes(saved)
+                for d in 0..<dirty.count { dirty[d] = false }
             }
             report(best: bestScore, placed: bestScore.required)
         }
