@@ -516,7 +516,7 @@ struct LocalSearch {
         var iteration = 0
         var sinceBest = 0
         // Without a time limit the search also ends after a run of rounds without a new best.
-        let patience = max(80, iterations * 2 / 3)
+        let patience = clock.limit == nil ? max(80, iterations / 3 * 2) : Int.max
         while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
             iteration += 1
             sinceBest += 1

@@ -110,3 +110,18 @@ import Testing
         #expect(plan.days.reduce(0) { $0 + $1.stops.count } >= 8)
     }
 }
+
+@Suite struct SchedulerTimeLimitTests {
+    /// With a time limit the search runs until it and still returns a feasible plan (timing itself is
+    /// shown by the benchmark, not asserted here).
+    @Test func timeLimitedSearchIsFeasible() {
+        var r = SchedTest.Rand(state: 31)
+        var (trip, matrix) = SchedTest.randomTrip(&r, maxVisits: 24)
+        while trip.placesToVisit.count < 16 || trip.days.count < 2 { (trip, matrix) = SchedTest.randomTrip(&r, maxVisits: 24) }
+        let plan = Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(timeLimit: 0.3, seed: 5))
+        #expect(SchedTest.problems(plan, trip: trip, matrix: matrix).isEmpty)
+        let oneDay = Trip(title: trip.title, home: trip.home, places: trip.places, days: [trip.days[0]], lunch: trip.lunch)
+        let single = Scheduler.plan(oneDay, travel: matrix, options: SchedulerOptions(timeLimit: 0.3, seed: 5))
+        #expect(SchedTest.problems(single, trip: oneDay, matrix: matrix).isEmpty)
+    }
+}
