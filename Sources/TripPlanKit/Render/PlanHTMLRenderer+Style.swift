@@ -98,7 +98,8 @@ extension PlanHTMLRenderer {
         .emergency h3 { color: #a3324a; margin-bottom: 1.5mm; }
         .emergency .sos strong { font-size: 13pt; }
         .contact-list { font-size: 8.5pt; margin-bottom: 6mm; }
-        .contact-list td.email, .contact-list td.web { overflow-wrap: anywhere; }
+        .contact-list td.email, .contact-list td.web { overflow-wrap: break-word; }
+        .contact-list td.place { width: 27%; }
         .contact-list td.phone { white-space: nowrap; }
         .unfitted { break-inside: avoid; }
         .unfitted td.place { font-weight: bold; width: 55mm; }

@@ -233,6 +233,17 @@ public struct PlanHTMLRenderer: PlanRenderer {
 
     // MARK: Contacts
 
+    /// Escaped text that may wrap after `@`, `.` and `/`, so that an address or a website breaks where a
+    /// reader expects it to, not in the middle of a word.
+    static func breakable(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            out += HTMLEscaping.escape(String(character))
+            if character == "@" || character == "." || character == "/" { out += "<wbr>" }
+        }
+        return out
+    }
+
     /// A website as people read it on paper: "https://www.kekava.lv/" → "kekava.lv".
     static func websiteText(_ url: String) -> String {
         var text = Substring(url)
@@ -275,7 +286,11 @@ public struct PlanHTMLRenderer: PlanRenderer {
             if let number = o.stopNumbers[place.id] { name += "<span class=\"num\">\(number)</span> " }
             name += "<span class=\"name\">\(e(o.nameWithTown(place.id)))</span>"
             out += "<tr><td class=\"place\">\(name)</td>"
-                + columns.map { "<td class=\"\($0.cssClass)\">\(e($0.value(place)))</td>" }.joined() + "</tr>\n"
+                + columns.map { column in
+                    let text = column.value(place)
+                    let html = column.cssClass == "email" || column.cssClass == "web" ? PlanHTMLRenderer.breakable(text) : e(text)
+                    return "<td class=\"\(column.cssClass)\">\(html)</td>"
+                }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !o.itinerary.unscheduled.isEmpty {
