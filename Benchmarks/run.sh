@@ -26,7 +26,7 @@ run() {
     echo "== $name: tripplan-bench $*"
     {
         echo "# tripplan-bench $*"
-        echo "# $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), release build, $(nproc) cores${cpu:+ ($cpu)}"
+        echo "# $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), release build, $(nproc) cores${cpu:+ ($cpu)}, load average $(cut -d" " -f1-3 /proc/loadavg)"
         echo
         "$BENCH" "$@" 2>&1
         echo "# exit status $?"
