@@ -52,6 +52,10 @@ extension PlanHTMLRenderer {
         .swatch { width: 7mm; height: 3.5mm; vertical-align: -.5mm; }
         .swatch line { stroke-width: 3; }
         .trip-notes { margin-top: 4mm; color: var(--muted); }
+        .days-summary { margin-top: 5mm; }
+        .days-summary td.day { font-weight: bold; white-space: nowrap; }
+        .days-summary td.time { font-variant-numeric: tabular-nums; }
+        .days-summary .count { text-align: right; }
         .day header { border-bottom: 2px solid var(--ink); padding-bottom: 2mm; margin-bottom: 3mm; }
         .day-route { color: var(--muted); margin: 1mm 0 0; }
         .day-top { display: flex; gap: 4mm; align-items: flex-start; margin-bottom: 3mm; break-inside: avoid; }
