@@ -31,7 +31,7 @@ struct PlanLabels: Sendable {
                 lunch: "Pusdienas", visit: "Apmeklējums", arrivalLodging: "Ierašanās naktsmītnē",
                 arrivalHome: "Atgriešanās",
                 visitNotes: "Apmeklējumi un piezīmes", learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
-                openFollowUps: "Neizpildītie uzdevumi", due: "līdz",
+                openFollowUps: "Neizpildītie uzdevumi", due: "termiņš",
                 contacts: "Kontakti", contactPerson: "Kontaktpersona", email: "E-pasts", website: "Tīmekļa vietne",
                 emergency: "Ārkārtas gadījumā", emergencyPhone: "Tālrunis", notFitted: "Neiekļautās vietas",
                 reason: "Iemesls",
