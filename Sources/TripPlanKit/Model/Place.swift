@@ -126,7 +126,8 @@ public struct TimeWindow: Sendable, Hashable {
 extension Place {
     /// The windows in which a visit may lie on `date`, sorted and merged.
     ///
-    /// Closed dates give none; appointments, when any exist, replace the opening rules.
+    /// Closed dates give none; appointments, when any exist, replace the opening rules. A window that starts
+    /// and ends at the same minute is kept: a visit of 0 minutes fits it.
     public func windows(on date: LocalDate) -> [TimeWindow] {
         if closed.contains(date) { return [] }
         var raw: [TimeWindow]
@@ -137,7 +138,7 @@ extension Place {
         } else {
             raw = [TimeWindow(from: TimeOfDay(minutes: 0), to: TimeOfDay(minutes: 24 * 60))]
         }
-        raw.removeAll { $0.to <= $0.from }
+        raw.removeAll { $0.to < $0.from }
         raw.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         var merged: [TimeWindow] = []
         for window in raw {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The heuristic for trips too large for `ExactSolver`: insertion, local search and ruin-and-recreate (ILS).
 ///
 /// Every move is first priced in constant time (travel delta from the matrix); only moves that would
@@ -15,17 +17,23 @@ struct LocalSearch {
     var routes: [[Int]]
     /// Day of each visit, -1 when not placed.
     var dayOf: [Int]
+    /// Position of each placed visit in its day.
+    var posOf: [Int]
     /// Per day: ready time after each stop without lunch (`[0]` = the day's start).
     var forward: [[Int]]
     /// Per day: latest start at each stop without lunch (`[k]` = the day's end at `to`).
     var backward: [[Int]]
     /// Per visit: other candidates by increasing travel time, a granular neighbourhood.
     let neighbours: [[Int]]
-    /// Per visit: the days on which it fits alone.
-    let aloneDays: [[Int]]
-    /// Whether travel is the same both ways (then 2-opt need not re-price the reversed legs).
-    let isSymmetric: Bool
+    /// Per visit: the days on which it is open (long enough for the visit).
+    let openDays: [[Int]]
+    /// `openDays` as a flat visit × day table.
+    let openMask: [Bool]
     var scratch: [Int] = []
+    /// The changed stretch of an intra-day move, see `stretchFits`.
+    var mid: [Int] = []
+    /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
+    var noise = 0
     var lastReport: Double = 0
 
     init(problem: ScheduleProblem, candidates: [Int], seed: UInt64, clock: SearchClock,
@@ -37,6 +45,7 @@ struct LocalSearch {
         self.progress = progress
         routes = Array(repeating: [], count: problem.dayCount)
         dayOf = Array(repeating: -1, count: problem.visitCount)
+        posOf = Array(repeating: -1, count: problem.visitCount)
         forward = Array(repeating: [], count: problem.dayCount)
         backward = Array(repeating: [], count: problem.dayCount)
         let k = min(candidates.count - 1, 40)
@@ -50,16 +59,14 @@ struct LocalSearch {
             neighbours[v] = Array(others.prefix(max(0, k)))
         }
         self.neighbours = neighbours
-        var alone = Array(repeating: [Int](), count: problem.visitCount)
+        var openOn = Array(repeating: [Int](), count: problem.visitCount)
         for v in candidates {
-            alone[v] = (0..<problem.dayCount).filter { problem.arrival(day: $0, [v]) < ScheduleProblem.never }
+            openOn[v] = (0..<problem.dayCount).filter { problem.isOpen($0, v) }
         }
-        aloneDays = alone
-        var symmetric = true
-        for a in 0..<problem.nodeCount {
-            for b in 0..<problem.nodeCount where problem.minutes(a, b) != problem.minutes(b, a) { symmetric = false }
-        }
-        isSymmetric = symmetric
+        openDays = openOn
+        var mask = [Bool](repeating: false, count: problem.visitCount * problem.dayCount)
+        for v in candidates { for d in openOn[v] { mask[v * problem.dayCount + d] = true } }
+        openMask = mask
         for d in 0..<problem.dayCount { refresh(d) }
     }
 
@@ -87,10 +94,13 @@ struct LocalSearch {
         }
         forward[d] = f
         backward[d] = b
-        for v in route { dayOf[v] = d }
+        for (i, v) in route.enumerated() {
+            dayOf[v] = d
+            posOf[v] = i
+        }
     }
 
-    func node(_ d: Int, _ i: Int) -> Int {
+    @inline(__always) func node(_ d: Int, _ i: Int) -> Int {
         // Position i in 0...k+1 of the day's full path: 0 = from, k+1 = to, else the stop i-1.
         if i == 0 { return p.dayFrom[d] }
         if i == routes[d].count + 1 { return p.dayTo[d] }
@@ -128,10 +138,44 @@ struct LocalSearch {
         return p.arrival(day: d, scratch) < ScheduleProblem.never
     }
 
+    /// Whether day `d` stays feasible when its stops at positions `lo..<hi` are replaced by `at(lo)…at(hi-1)`
+    /// (a reordering of them; the rest of the day unchanged).
+    ///
+    /// Without lunch: the unchanged prefix's ready time, a pass over the changed stretch, then the unchanged
+    /// suffix's latest start, so no copy is made; with lunch, a full pass over a copy.
+    @inline(__always) mutating func stretchFits(_ d: Int, _ lo: Int, _ hi: Int, _ at: (Int) -> Int) -> Bool {
+        if p.hasLunch[d] {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: routes[d][0..<lo])
+            for t in lo..<hi { scratch.append(at(t)) }
+            scratch.append(contentsOf: routes[d][hi...])
+            return p.arrival(day: d, scratch) < ScheduleProblem.never
+        }
+        var time = forward[d][lo]
+        var prev = node(d, lo)
+        for t in lo..<hi {
+            let v = at(t)
+            let s = p.earliestStart(d, v, time + p.minutes(prev, p.visitNode[v]))
+            if s >= ScheduleProblem.never { return false }
+            time = s + p.duration[v]
+            prev = p.visitNode[v]
+        }
+        let next = hi == routes[d].count ? p.dayTo[d] : p.visitNode[routes[d][hi]]
+        return time + p.minutes(prev, next) <= backward[d][hi]
+    }
+
+    /// Replaces positions `lo..<hi` of day `d` by `at(lo)…at(hi-1)`.
+    @inline(__always) mutating func applyStretch(_ d: Int, _ lo: Int, _ hi: Int, _ at: (Int) -> Int) {
+        mid.removeAll(keepingCapacity: true)
+        for t in lo..<hi { mid.append(at(t)) }
+        routes[d].replaceSubrange(lo..<hi, with: mid)
+        refresh(d)
+    }
+
     /// The cheapest feasible insertion of `v`: (day, position, delta), or nil.
     mutating func bestInsertion(_ v: Int) -> (day: Int, at: Int, delta: Int)? {
         var best: (day: Int, at: Int, delta: Int)?
-        for d in aloneDays[v] {
+        for d in openDays[v] {
             for i in 0...routes[d].count {
                 let delta = insertionDelta(v, d, i)
                 if let b = best, delta >= b.delta { continue }
@@ -166,8 +210,9 @@ struct LocalSearch {
                 var pickAt: (day: Int, at: Int, delta: Int)?
                 var remaining: [Int] = []
                 for (index, v) in list.enumerated() {
-                    guard let at = bestInsertion(v) else { continue }
+                    guard var at = bestInsertion(v) else { continue }
                     remaining.append(v)
+                    if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
                     // Fewest insertion options first would need a second pass; cheap regret: prefer the
                     // largest score per added minute for optional ones, the cheapest for required ones.
                     let key = phase == 0 ? -at.delta * 1024 - index : p.score[v] * 1_000_000 / (at.delta + 1)
@@ -192,7 +237,7 @@ struct LocalSearch {
     mutating func descend() {
         var improved = true
         var rounds = 0
-        while improved && rounds < 50 {
+        while improved && rounds < 12 {
             improved = false
             rounds += 1
             if clock.expired { return }
@@ -213,70 +258,93 @@ struct LocalSearch {
     }
 
     /// Moves `v` next to one of its neighbours (or to a day's ends) when that saves travel.
+    ///
+    /// Priced in constant time; a target on another day is checked in constant time against that day's
+    /// forward/backward times, a target on the same day by a full pass, and only when it would pay.
     mutating func relocate(_ v: Int) -> Bool {
         let d1 = dayOf[v]
-        guard let i1 = routes[d1].firstIndex(of: v) else { return false }
-        let prev = node(d1, i1), next = node(d1, i1 + 2), x = p.visitNode[v]
+        let i1 = posOf[v]
+        let x = p.visitNode[v]
+        let prev = node(d1, i1), next = node(d1, i1 + 2)
         let gain = p.minutes(prev, x) + p.minutes(x, next) - p.minutes(prev, next)
         if gain <= 0 { return false }
-        routes[d1].remove(at: i1)
-        refresh(d1)
-        // Removal may break a day only without the triangle inequality; then put it back.
-        if p.arrival(day: d1, routes[d1]) >= ScheduleProblem.never {
-            routes[d1].insert(v, at: i1)
-            refresh(d1)
-            return false
-        }
         var best: (day: Int, at: Int, delta: Int)?
-        func consider(_ d: Int, _ i: Int, _ s: inout LocalSearch) {
-            let delta = s.insertionDelta(v, d, i)
+        var originOK: Bool?
+        func consider(_ d: Int, _ pos: Int, _ s: inout LocalSearch) {
+            if d == d1 && (pos == i1 || pos == i1 + 1) { return }
+            let delta = s.insertionDelta(v, d, pos)
             if delta >= gain { return }
             if let b = best, delta >= b.delta { return }
-            if d == d1 && i == i1 { return }
-            if s.fits(v, d, i) { best = (d, i, delta) }
+            if d == d1 {
+                let route = s.routes[d]
+                if pos < i1 {
+                    if s.stretchFits(d, pos, i1 + 1, { $0 == pos ? v : route[$0 - 1] }) { best = (d, pos, delta) }
+                } else {
+                    if s.stretchFits(d, i1, pos, { $0 == pos - 1 ? v : route[$0 + 1] }) { best = (d, pos, delta) }
+                }
+                return
+            }
+            guard s.fits(v, d, pos) else { return }
+            if originOK == nil {
+                s.scratch.removeAll(keepingCapacity: true)
+                for w in s.routes[d1] where w != v { s.scratch.append(w) }
+                originOK = s.p.arrival(day: d1, s.scratch) < ScheduleProblem.never
+            }
+            if originOK == true { best = (d, pos, delta) }
         }
         for u in neighbours[v] where dayOf[u] >= 0 {
             let d = dayOf[u]
-            guard aloneDays[v].contains(d), let j = routes[d].firstIndex(of: u) else { continue }
-            consider(d, j, &self)
-            consider(d, j + 1, &self)
+            if d != d1 && !isOpenOn(v, d) { continue }
+            consider(d, posOf[u], &self)
+            consider(d, posOf[u] + 1, &self)
         }
-        for d in aloneDays[v] {
+        for d in openDays[v] {
             consider(d, 0, &self)
             consider(d, routes[d].count, &self)
         }
-        if let b = best {
-            insert(v, b.day, b.at)
+        guard let b = best else { return false }
+        if b.day == d1 {
+            routes[d1].remove(at: i1)
+            routes[d1].insert(v, at: b.at > i1 ? b.at - 1 : b.at)
+            refresh(d1)
             return true
+        } else {
+            routes[d1].remove(at: i1)
+            refresh(d1)
+            insert(v, b.day, b.at)
         }
-        routes[d1].insert(v, at: i1)
-        refresh(d1)
-        return false
+        return true
     }
+
+    @inline(__always) func isOpenOn(_ v: Int, _ d: Int) -> Bool { openMask[v * p.dayCount + d] }
 
     /// Exchanges `v` with a neighbour (same or another day) when that saves travel.
     mutating func swap(_ v: Int) -> Bool {
         for u in neighbours[v] where dayOf[u] >= 0 && dayOf[v] >= 0 {
             let dv = dayOf[v], du = dayOf[u]
-            guard let iv = routes[dv].firstIndex(of: v), let iu = routes[du].firstIndex(of: u) else { continue }
+            let iv = posOf[v], iu = posOf[u]
             if dv == du && abs(iv - iu) <= 1 { continue }
-            if dv != du && (!aloneDays[v].contains(du) || !aloneDays[u].contains(dv)) { continue }
-            let before = p.travelMinutes(day: dv, routes[dv]) + (dv == du ? 0 : p.travelMinutes(day: du, routes[du]))
+            if dv != du && (!isOpenOn(v, du) || !isOpenOn(u, dv)) { continue }
+            let x = p.visitNode[v], y = p.visitNode[u]
+            let pv = node(dv, iv), nv = node(dv, iv + 2), pu = node(du, iu), nu = node(du, iu + 2)
+            let delta = p.minutes(pv, y) + p.minutes(y, nv) - p.minutes(pv, x) - p.minutes(x, nv)
+                + p.minutes(pu, x) + p.minutes(x, nu) - p.minutes(pu, y) - p.minutes(y, nu)
+            if delta >= 0 { continue }
+            if dv == du {
+                let lo = min(iv, iu), hi = max(iv, iu) + 1
+                let route = routes[dv]
+                let at: (Int) -> Int = { $0 == iv ? u : $0 == iu ? v : route[$0] }
+                if !stretchFits(dv, lo, hi, at) { continue }
+                applyStretch(dv, lo, hi, at)
+                return true
+            }
             var rv = routes[dv]
             var ru = routes[du]
-            if dv == du {
-                rv.swapAt(iv, iu)
-                ru = rv
-            } else {
-                rv[iv] = u
-                ru[iu] = v
-            }
-            let after = p.travelMinutes(day: dv, rv) + (dv == du ? 0 : p.travelMinutes(day: du, ru))
-            if after >= before { continue }
-            if p.arrival(day: dv, rv) >= ScheduleProblem.never { continue }
-            if dv != du && p.arrival(day: du, ru) >= ScheduleProblem.never { continue }
+            rv[iv] = u
+            ru[iu] = v
+            if p.arrival(day: dv, rv) >= ScheduleProblem.never || p.arrival(day: du, ru) >= ScheduleProblem.never { continue }
             routes[dv] = rv
-            if dv != du { routes[du] = ru }
+            routes[du] = ru
             refresh(dv)
             refresh(du)
             return true
@@ -285,33 +353,28 @@ struct LocalSearch {
     }
 
     /// Reverses a stretch of day `d` when that saves travel and keeps the day feasible.
+    ///
+    /// With asymmetric travel the reversed inner legs are re-priced incrementally as the stretch grows.
     mutating func twoOpt(_ d: Int) -> Bool {
-        let k = routes[d].count
         var improved = false
         var i = 0
-        while i < k - 1 {
+        while i < routes[d].count - 1 {
+            var inner = 0
             var j = i + 1
-            while j < k {
+            let k = routes[d].count
+            while j < k && j - i <= 60 {
+                let x = p.visitNode[routes[d][j - 1]], y = p.visitNode[routes[d][j]]
+                inner += p.minutes(y, x) - p.minutes(x, y)
                 // Reverse stops i...j; path positions i (before) and j+2 (after).
                 let a = node(d, i), b = node(d, i + 1), c = node(d, j + 1), e = node(d, j + 2)
-                var delta = p.minutes(a, c) + p.minutes(b, e) - p.minutes(a, b) - p.minutes(c, e)
-                // Asymmetric travel: the reversed inner legs change too.
-                if delta < 0 || !isSymmetric {
-                    var inner = 0
-                    for t in i..<j {
-                        let x = p.visitNode[routes[d][t]], y = p.visitNode[routes[d][t + 1]]
-                        inner += p.minutes(y, x) - p.minutes(x, y)
-                    }
-                    delta += inner
-                }
+                let delta = p.minutes(a, c) + p.minutes(b, e) - p.minutes(a, b) - p.minutes(c, e) + inner
                 if delta < 0 {
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch.append(contentsOf: routes[d])
-                    scratch[i...j].reverse()
-                    if p.arrival(day: d, scratch) < ScheduleProblem.never {
-                        routes[d] = scratch
-                        refresh(d)
+                    let route = routes[d]
+                    let at: (Int) -> Int = { route[i + j - $0] }
+                    if stretchFits(d, i, j + 1, at) {
+                        applyStretch(d, i, j + 1, at)
                         improved = true
+                        break
                     }
                 }
                 j += 1
@@ -322,37 +385,36 @@ struct LocalSearch {
     }
 
     /// Moves a stretch of 1–3 stops elsewhere in the same day when that saves travel.
+    ///
+    /// Granular: the stretch goes just before or after a near neighbour of its first stop.
     mutating func orOpt(_ d: Int) -> Bool {
         var improved = false
         for length in 1...3 {
-            let k = routes[d].count
-            if length >= k { break }
             var i = 0
             while i + length <= routes[d].count {
-                let kk = routes[d].count
                 let a = node(d, i), b = node(d, i + 1), c = node(d, i + length), e = node(d, i + length + 1)
                 let removeGain = p.minutes(a, b) + p.minutes(c, e) - p.minutes(a, e)
                 if removeGain > 0 {
-                    var done = false
-                    for j in 0...kk where !done && (j < i || j > i + length) {
-                        // Insert between path positions j and j+1 (in the original numbering).
-                        let x = node(d, j), y = node(d, j + 1)
-                        let addCost = p.minutes(x, b) + p.minutes(c, y) - p.minutes(x, y)
-                        if addCost >= removeGain { continue }
-                        scratch.removeAll(keepingCapacity: true)
-                        let segment = routes[d][i..<(i + length)]
-                        for (t, v) in routes[d].enumerated() {
-                            if t == j { scratch.append(contentsOf: segment) }
-                            if t < i || t >= i + length { scratch.append(v) }
+                    for u in neighbours[routes[d][i]] where dayOf[u] == d {
+                        var moved = false
+                        for j in posOf[u]...(posOf[u] + 1) where j < i || j > i + length {
+                            // Insert between path positions j and j+1 (in the original numbering).
+                            let x = node(d, j), y = node(d, j + 1)
+                            let addCost = p.minutes(x, b) + p.minutes(c, y) - p.minutes(x, y)
+                            if addCost >= removeGain { continue }
+                            let lo = min(i, j), hi = max(i + length, j)
+                            let route = routes[d]
+                            let at: (Int) -> Int = j < i
+                                ? { $0 < j + length ? route[i + $0 - j] : route[$0 - length] }
+                                : { $0 < j - length ? route[$0 + length] : route[i + $0 - (j - length)] }
+                            if stretchFits(d, lo, hi, at) {
+                                applyStretch(d, lo, hi, at)
+                                improved = true
+                                moved = true
+                                break
+                            }
                         }
-                        if j == kk { scratch.append(contentsOf: segment) }
-                        if p.arrival(day: d, scratch) < ScheduleProblem.never
-                            && p.travelMinutes(day: d, scratch) < p.travelMinutes(day: d, routes[d]) {
-                            routes[d] = scratch
-                            refresh(d)
-                            improved = true
-                            done = true
-                        }
+                        if moved { break }
                     }
                 }
                 i += 1
@@ -361,8 +423,66 @@ struct LocalSearch {
         return improved
     }
 
-
     // MARK: Driver
+
+    /// Traces the search on stderr in builds made with `-D TRIPPLAN_TRACE` (tuning only).
+    func debugNote(_ what: @autoclosure () -> String) {
+        #if TRIPPLAN_TRACE
+        FileHandle.standardError.write("TRACE \(what()) t=\(Int(clock.elapsed * 1000))ms \(score)\n".data(using: .utf8)!)
+        #endif
+    }
+
+    /// The first plan: insertion, and for one-day trips also the beam DP over the whole day; the better wins.
+    mutating func construct() {
+        recreate(candidates)
+        guard p.dayCount == 1 else { return }
+        let inserted = routes
+        let insertedScore = score
+        let m = candidates.count
+        let width = max(50, min(2000, 400_000 / max(1, m * m) * 10))
+        var route = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true).run()
+        if route.count < m {
+            var early = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true)
+            early.preferEarly = true
+            let found = early.run()
+            if found.count > route.count { route = found }
+        }
+        if route.count < m {
+            var wide = BeamOrder(p: p, day: 0, visits: candidates, width: width * 4, mustVisitAll: true)
+            wide.preferEarly = true
+            wide.reachPrune = false
+            let found = wide.run()
+            debugNote("wide beam \(found.count) width \(width)")
+            if found.count > route.count { route = found }
+        }
+        if route.count < m {
+            let partial = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: false).run()
+            if partial.count > route.count { route = partial }
+        }
+        setRoutes([route])
+        if insertedScore.isBetter(than: score) { setRoutes(inserted) }
+    }
+
+    /// Re-orders each day with the beam DP over exactly its stops; keeps the new order when it travels less.
+    mutating func polishOrders() {
+        for d in 0..<p.dayCount where routes[d].count >= 3 && !clock.expired {
+            let stops = routes[d]
+            let width = max(50, min(1000, 200_000 / (stops.count * stops.count)))
+            let order = BeamOrder(p: p, day: d, visits: stops, width: width, mustVisitAll: true).run()
+            guard order.count == stops.count, p.arrival(day: d, order) < ScheduleProblem.never else { continue }
+            let old = (p.travelMinutes(day: d, stops), p.arrival(day: d, stops))
+            if (p.travelMinutes(day: d, order), p.arrival(day: d, order)) < old {
+                routes[d] = order
+                refresh(d)
+            }
+        }
+    }
+
+    mutating func setRoutes(_ new: [[Int]]) {
+        routes = new
+        for v in 0..<dayOf.count { dayOf[v] = -1 }
+        for d in 0..<p.dayCount { refresh(d) }
+    }
 
     mutating func report(best: PlanScore, placed: Int) {
         guard let progress else { return }
@@ -375,12 +495,15 @@ struct LocalSearch {
     }
 
     mutating func run() -> [[Int]] {
-        recreate(candidates)
+        construct()
+        debugNote("construct")
         descend()
+        debugNote("descend")
         var best = routes
         var bestScore = score
         var currentScore = bestScore
-        let iterations = clock.limit == nil ? 50 + 2 * candidates.count : Int.max
+        let iterations = clock.limit == nil ? max(100, 20_000 / max(1, candidates.count)) : Int.max
+        let multiDay = p.dayCount > 1
         var iteration = 0
         while iteration < iterations && !clock.expired {
             iteration += 1
@@ -389,27 +512,43 @@ struct LocalSearch {
             let placedList = candidates.filter { dayOf[$0] >= 0 }
             if placedList.isEmpty { break }
             let seed = placedList[Int(rng.next() % UInt64(placedList.count))]
-            let count = 2 + Int(rng.next() % UInt64(min(10, max(1, placedList.count / 4))))
+            let maxRuin = multiDay ? min(30, max(1, placedList.count / 6)) : min(10, max(1, placedList.count / 4))
+            let count = 2 + Int(rng.next() % UInt64(maxRuin))
             var removed = [seed]
-            for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
+            if multiDay && rng.next() % 3 == 0 {
+                // A whole day's stops (up to the ruin size), so that days can trade places.
+                for u in routes[dayOf[seed]] where removed.count < count && u != seed { removed.append(u) }
+            } else {
+                for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
+            }
             for v in removed { remove(v) }
+            noise = multiDay ? 25 : 0
             recreate(candidates)
+            noise = 0
             descend()
             let s = score
-            if s.isBetter(than: currentScore) || s == currentScore {
+            // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
+            // shrinking to nothing over the search (record-to-record travel).
+            let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
+            let allowance = multiDay ? Int(Double(bestScore.travel) * 0.01 * (1 - progress)) : 0
+            let sameVisits = s.required == currentScore.required && s.score == currentScore.score
+            if s.isBetter(than: currentScore) || s == currentScore
+                || (allowance > 0 && sameVisits && s.travel <= bestScore.travel + allowance) {
                 currentScore = s
                 if s.isBetter(than: bestScore) {
                     bestScore = s
                     best = routes
                 }
             } else {
-                routes = saved
-                for v in candidates { dayOf[v] = -1 }
-                for d in 0..<p.dayCount { refresh(d) }
+                setRoutes(saved)
             }
             report(best: bestScore, placed: bestScore.required)
         }
-        return best
+        debugNote("ils end")
+        setRoutes(best)
+        polishOrders()
+        debugNote("polish")
+        return routes
     }
 }
 

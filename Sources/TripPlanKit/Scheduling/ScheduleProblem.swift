@@ -84,6 +84,23 @@ struct ScheduleProblem: Sendable {
 
     @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { travel[a * nodeCount + b] }
 
+    /// Whether no leg between the trip's endpoints and visits is slower than a detour through a third.
+    ///
+    /// When it holds, a visit that does not fit alone on a day fits in no route of that day.
+    var obeysTriangleInequality: Bool {
+        var nodes = Set(visitNode)
+        nodes.formUnion(dayFrom)
+        nodes.formUnion(dayTo)
+        let list = nodes.sorted()
+        for a in list {
+            for b in list where b != a {
+                let ab = minutes(a, b)
+                for c in list where c != a && c != b && ab + minutes(b, c) < minutes(a, c) { return false }
+            }
+        }
+        return true
+    }
+
     /// The earliest start of visit `v` on day `d` for a group ready at `ready`, or `never`.
     @inline(__always) func earliestStart(_ d: Int, _ v: Int, _ ready: Int) -> Int {
         let base = d * visitCount + v

@@ -31,15 +31,21 @@ public enum Scheduler {
     /// Hard constraints: a visit lies wholly inside one window of its place on that date; a day leaves
     /// `from` no earlier than `start` and reaches `to` by `end`; each place at most once; the lunch break.
     /// Objective, in order: required visits, optional score, total travel minutes, earliest finish.
-    /// With at most `ExactSolver.maxVisits` places that fit alone on some day the plan is provably optimal;
+    /// With at most `ExactSolver.maxVisits` places that can be visited at all the plan is provably optimal;
     /// beyond that a local search decides (deterministic without a time limit). See docs/scheduler.md.
     public static func plan(_ trip: Trip, travel: TravelMatrix, options: SchedulerOptions = .init()) -> Itinerary {
         let clock = SearchClock(limit: options.timeLimit)
         let problem = ScheduleProblem(trip: trip, travel: travel)
-        let aloneDays = (0..<problem.visitCount).map { v in
-            (0..<problem.dayCount).filter { d in problem.isOpen(d, v) && problem.arrival(day: d, [v]) < ScheduleProblem.never }
+        // A place closed (or with every window too short) on every day can never be visited. One that does
+        // not fit even alone on any day cannot be visited either, provided travel obeys the triangle
+        // inequality (no detour is faster than the direct leg); without it, only the closed ones are dropped.
+        let open = (0..<problem.visitCount).filter { v in (0..<problem.dayCount).contains { problem.isOpen($0, v) } }
+        var candidates = open
+        if open.count > ExactSolver.maxVisits && problem.obeysTriangleInequality {
+            candidates = open.filter { v in
+                (0..<problem.dayCount).contains { problem.isOpen($0, v) && problem.arrival(day: $0, [v]) < ScheduleProblem.never }
+            }
         }
-        let candidates = (0..<problem.visitCount).filter { !aloneDays[$0].isEmpty }
         let routes: [[Int]]
         if candidates.count <= ExactSolver.maxVisits {
             routes = ExactSolver(problem: problem, candidates: candidates).solve()
@@ -49,7 +55,7 @@ public enum Scheduler {
             routes = search.run()
         }
         return ItineraryAssembler(trip: trip, matrix: travel, problem: problem)
-            .itinerary(routes: routes, stopped: clock.expired)
+            .itinerary(routes: routes, stopped: false)
     }
 }
 
