@@ -28,7 +28,7 @@ struct CreateCommand: Command {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let options = try schedulerOptions(arguments, console: console)
         let language = try languageOption(arguments)
-        let loaded = try loadTrip(arguments.positionals[0])
+        let loaded = try loadTrip(arguments.positionals[0], warningsTo: console)
         let itinerary = makeItinerary(loaded, options: options)
         if options.progress != nil { console.err("\r\u{1B}[K") } // clear the progress line
         var savedPath: String?

@@ -20,6 +20,8 @@ struct ExportCommand: Command {
 
         The saved itinerary (NAME.itinerary.json, written by 'tripplan create') is used while it was made
         from the trip file as it is now; otherwise the trip is planned afresh (and nothing is saved).
+        What earlier trips learned at a place (the lessons stores, NAME.lessons.json, in the trip
+        file's folder) is printed with the visit: the last lesson and the open follow-ups.
         The HTML loads nothing from the network and runs no script.
         Print it to PDF with, e.g.:
           chromium --headless --no-pdf-header-footer --print-to-pdf=plan.pdf plan.html
@@ -40,7 +42,8 @@ struct ExportCommand: Command {
         let options = try schedulerOptions(arguments, console: console)
         let language = try languageOption(arguments)
         let loaded = try loadTrip(arguments.positionals[0])
-        let document = document(for: loaded, format: format, language: language, options: options)
+        let document = document(for: loaded, format: format, language: language, options: options,
+                                memories: LessonStore.memories(forTripAt: loaded.path))
         if options.progress != nil { console.err("\r\u{1B}[K") }
         if let output = arguments.option("--output") {
             do {

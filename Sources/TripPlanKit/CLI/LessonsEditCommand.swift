@@ -23,6 +23,7 @@ struct LessonsEditCommand: Command {
           --status open|done      Mark the lesson's follow-ups (or only L3.2's) open or done.
           --if-revision <n>       The store revision this edit was prepared against: if the lesson was
                                   changed after it (by anyone), nothing is saved and the edit is refused.
+          --lang lv|en            Language of the confirmation (default: the trip's).
 
         The change is made under the store's lock on the store as it is at that moment; other entries
         added meanwhile are kept.
@@ -65,17 +66,13 @@ struct LessonsEditCommand: Command {
     /// Loads the trip, checks the place, applies the change under the lock and confirms.
     static func apply(_ changes: LessonChanges, to id: Lesson.ID, readRevision: Int?, arguments: ParsedArguments,
                       console: Console) throws -> Int32 {
-        let language = try languageOption(arguments)
-        let loaded = try loadTrip(arguments.positionals[0])
-        if let place = changes.place { try LessonsSupport.checkPlace(place, in: loaded) }
-        let path = LessonStore.path(for: loaded.path)
-        let (_, log) = try LessonsSupport.update(path, trip: loaded.trip) { (log: inout LessonLog) throws(LessonError) in
+        try LessonsSupport.change(arguments, console: console, check: { loaded throws(CommandFailure) in
+            if let place = changes.place { try LessonsSupport.checkPlace(place, in: loaded) }
+        }, { (log: inout LessonLog, path: String) throws(LessonError) in
             try log.edit(id, changes, readRevision: readRevision, file: path)
-        }
-        let lang = language ?? loaded.trip.language
-        console.out(lang == .lv ? "Labots \(id): \(path), revīzija \(log.revision)\n"
-                                : "Changed \(id) in \(path), revision \(log.revision)\n")
-        return ExitCode.success
+        }, confirm: { path, revision, lang in
+            lang == .lv ? "Labots \(id): \(path), revīzija \(revision)" : "Changed \(id) in \(path), revision \(revision)"
+        })
     }
 }
 
@@ -91,6 +88,7 @@ struct LessonsDoneCommand: Command {
 
         OPTIONS:
           --if-revision <n>    Refuse if the lesson changed after revision <n>.
+          --lang lv|en         Language of the confirmation (default: the trip's).
 
         Same as 'tripplan lessons edit <trip> <id> --status done'; reopen with '--status open'.
         """
@@ -116,6 +114,7 @@ struct LessonsRemoveCommand: Command {
 
         OPTIONS:
           --if-revision <n>    Refuse if the lesson changed after revision <n>.
+          --lang lv|en         Language of the confirmation (default: the trip's).
         """
     static let spec = ArgumentSpec(options: ["--if-revision", "--lang"], positionals: ["trip", "id"])
 
@@ -123,15 +122,10 @@ struct LessonsRemoveCommand: Command {
         let (id, number) = try LessonsSupport.reference(arguments.positionals[1])
         if number != nil { throw UsageError("'\(arguments.positionals[1])' names a follow-up; remove the lesson \(id), or mark the follow-up with 'lessons done'.") }
         let readRevision = try LessonsEditCommand.revision(arguments)
-        let language = try languageOption(arguments)
-        let loaded = try loadTrip(arguments.positionals[0])
-        let path = LessonStore.path(for: loaded.path)
-        let (_, log) = try LessonsSupport.update(path, trip: loaded.trip) { (log: inout LessonLog) throws(LessonError) in
+        return try LessonsSupport.change(arguments, console: console, check: { _ throws(CommandFailure) in }, { (log: inout LessonLog, path: String) throws(LessonError) in
             try log.remove(id, readRevision: readRevision, file: path)
-        }
-        let lang = language ?? loaded.trip.language
-        console.out(lang == .lv ? "Izņemts \(id): \(path), revīzija \(log.revision)\n"
-                                : "Removed \(id) from \(path), revision \(log.revision)\n")
-        return ExitCode.success
+        }, confirm: { path, revision, lang in
+            lang == .lv ? "Izņemts \(id): \(path), revīzija \(revision)" : "Removed \(id) from \(path), revision \(revision)"
+        })
     }
 }

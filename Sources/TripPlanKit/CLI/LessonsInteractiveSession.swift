@@ -159,10 +159,20 @@ struct LessonsInteractiveSession {
 
     mutating func save(_ draft: Lesson) throws(CommandFailure) {
         let seen = seenRevision
-        let ((id, before), log) = try LessonsSupport.update(storePath, trip: loaded.trip) { (log: inout LessonLog) throws(LessonError) in
-            let before = log.revision
-            return (try log.add(draft), before)
+        let result: ((Lesson.ID, Int), LessonLog)
+        do {
+            result = try LessonsSupport.update(storePath, trip: loaded.trip) { (log: inout LessonLog) throws(LessonError) in
+                let before = log.revision
+                return (try log.add(draft), before)
+            }
+        } catch {
+            // The answers exist nowhere else: show them so that they can be entered again.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let json = (try? encoder.encode(draft)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            throw CommandFailure(error.message + "\n" + pick("Šīs vietas atbildes netika saglabātas:\n", "The answers for this place were not saved:\n") + json)
         }
+        let ((id, before), log) = result
         noteChanges(before: before, seen: seen)
         seenRevision = log.revision
         saved.append(id)

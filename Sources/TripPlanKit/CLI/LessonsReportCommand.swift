@@ -41,6 +41,12 @@ struct LessonsReportCommand: Command {
         let report = LessonsReport(trip: loaded.trip, itinerary: itinerary, log: log, today: console.today)
         let text = format.renderer(language: language ?? loaded.trip.language).render(report)
         if let output {
+            // Never let a typo replace the trip or one of its companions with a report.
+            let target = URL(fileURLWithPath: output).standardizedFileURL.path
+            let protected = [loaded.path, LessonStore.path(for: loaded.path), TripStore.itineraryPath(for: loaded.path)]
+            if protected.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) || target.hasSuffix(".lessons.json") {
+                throw UsageError("'--output \(output)' would replace a trip file or its saved plan or lessons; choose another file, e.g. report.\(format.rawValue).")
+            }
             do { try FileStore.writeAtomically(Data(text.utf8), to: output) } catch { throw CommandFailure(error.description) }
             console.out((language ?? loaded.trip.language) == .lv ? "Pārskats saglabāts: \(output)\n" : "Report saved to \(output)\n")
         } else {

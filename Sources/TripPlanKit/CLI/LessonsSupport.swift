@@ -72,6 +72,21 @@ enum LessonsSupport {
         }
     }
 
+    /// Loads the trip (`<trip>`, the first positional), runs `check`, changes the store under its lock and
+    /// prints the confirmation `confirm(store path, new revision, language)` makes.
+    static func change(_ arguments: ParsedArguments, console: Console,
+                       check: (LoadedTrip) throws(CommandFailure) -> Void,
+                       _ body: (inout LessonLog, String) throws(LessonError) -> Void,
+                       confirm: (String, Int, Language) -> String) throws -> Int32 {
+        let language = try languageOption(arguments)
+        let loaded = try loadTrip(arguments.positionals[0])
+        try check(loaded)
+        let path = LessonStore.path(for: loaded.path)
+        let (_, log) = try update(path, trip: loaded.trip) { (log: inout LessonLog) throws(LessonError) in try body(&log, path) }
+        console.out(confirm(path, log.revision, language ?? loaded.trip.language) + "\n")
+        return ExitCode.success
+    }
+
     static func read(_ path: String) throws(CommandFailure) -> LessonLog {
         do { return try LessonStore.read(path) } catch { throw CommandFailure(error.description) }
     }

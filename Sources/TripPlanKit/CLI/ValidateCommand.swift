@@ -14,19 +14,22 @@ struct ValidateCommand: Command {
     static let spec = ArgumentSpec(positionals: ["trip"])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let loaded = try loadTrip(arguments.positionals[0])
+        let loaded = try loadTrip(arguments.positionals[0], warningsTo: console)
         let trip = loaded.trip
-        for warning in loaded.warnings { console.err("warning: " + warning.line(file: loaded.path) + "\n") }
         console.out("\(loaded.path): valid — \(trip.places.count) places, \(trip.days.count) days, \(trip.placesToVisit.count) to visit.\n")
         return ExitCode.success
     }
 }
 
-/// Loads a trip or fails with the reader's messages.
-func loadTrip(_ path: String) throws(CommandFailure) -> LoadedTrip {
+/// Loads a trip or fails with the reader's messages; warnings (unknown keys, optional places that can
+/// never fit) go to `console`'s stderr when one is given.
+func loadTrip(_ path: String, warningsTo console: Console? = nil) throws(CommandFailure) -> LoadedTrip {
+    let loaded: LoadedTrip
     do {
-        return try TripStore.load(path)
+        loaded = try TripStore.load(path)
     } catch {
         throw CommandFailure(error.description)
     }
+    for warning in loaded.warnings { console?.err("warning: " + warning.line(file: loaded.path) + "\n") }
+    return loaded
 }

@@ -99,7 +99,7 @@ struct TripReader {
     mutating func readTrip(_ root: JSONValue) -> Trip? {
         guard let fields = object(root, path: "", known: TripReader.tripKeys,
                                   expected: "an object ({\"format\": \"tripplan/1\", …})") else { return nil }
-        if let format = string(fields, "format", required: true), format != Trip.format {
+        if let format = string(fields, "format", required: true, expected: "the value \"tripplan/1\""), format != Trip.format {
             problems.append(.wrongFormat(found: format))
         }
         let title = string(fields, "title", required: true, nonEmpty: "give the trip a title") ?? ""
@@ -137,7 +137,7 @@ struct TripReader {
             }
         }
 
-        let home = string(fields, "home", required: true).map { Place.ID($0) }
+        let home = string(fields, "home", required: true, expected: "the id of the place where the trip starts").map { Place.ID($0) }
         if let home { references.append(("home", home.rawValue)) }
 
         let daysBefore = problems.count
@@ -504,7 +504,7 @@ struct TripReader {
     mutating func matrix(_ fields: JSONFields, _ key: String, required: Bool, size: Int) -> [[Double?]]? {
         let path = fields.path.hasSuffix(":") ? fields.path + " " + key : fields.path(key)
         guard let value = fields[key] else {
-            if required { problems.append(.missingField(path: path, expected: "an array of rows of seconds (OSRM's \"\(key)\")")) }
+            if required { problems.append(.missingField(path: path, expected: "an array of rows of seconds, as in OSRM's answer")) }
             return nil
         }
         guard case let .array(rows) = value else {
@@ -576,8 +576,9 @@ struct TripReader {
         return elements
     }
 
-    mutating func string(_ fields: JSONFields, _ key: String, required: Bool = false, nonEmpty: String? = nil) -> String? {
-        guard let value = field(fields, key, required: required, expected: "a string"),
+    mutating func string(_ fields: JSONFields, _ key: String, required: Bool = false, expected: String = "a string",
+                         nonEmpty: String? = nil) -> String? {
+        guard let value = field(fields, key, required: required, expected: expected),
               let text = stringValue(value, path: fields.path(key)) else { return nil }
         if let nonEmpty, text.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(.emptyValue(path: fields.path(key), what: nonEmpty))

@@ -81,8 +81,9 @@ public enum TripProblem: Sendable, Equatable {
             return "line \(line), column \(column): \(detail)"
         case let .wrongFormat(found):
             return "\"\(found)\" is not a format tripplan reads (use \"tripplan/1\")"
-        case let .missingField(_, expected):
-            return "missing; add \(expected)"
+        case let .missingField(path, expected):
+            let key = path.split(whereSeparator: { $0 == "." || $0 == " " }).last.map { String($0.split(separator: "[").first ?? $0) } ?? path
+            return "missing; add \"\(key)\" with \(expected)"
         case let .wrongType(_, expected, found):
             return "expected \(expected), found \(found)"
         case let .emptyValue(_, what):

@@ -28,7 +28,8 @@ struct LessonsChart: Sendable {
         var tick = from
         while tick <= to {
             out += "<line x1=\"\(x(tick))\" y1=\"\(Self.top - 6)\" x2=\"\(x(tick))\" y2=\"\(height - 10)\" stroke=\"\(Self.grid)\" stroke-width=\"1\"/>\n"
-            if tick % 60 == 0 || step == 30 {
+            // Labels every hour once the span is over three hours, so that they do not run into each other.
+            if tick % 60 == 0 || to - from <= 180 {
                 out += "<text x=\"\(x(tick))\" y=\"\(Self.top - 12)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(TimeOfDay(minutes: tick))</text>\n"
             }
             tick += step

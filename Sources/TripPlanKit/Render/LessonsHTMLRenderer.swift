@@ -29,8 +29,9 @@ public struct LessonsHTMLRenderer: LessonsReportRenderer {
         th, td { border: 0.5pt solid #aab; padding: 1mm 2mm; text-align: left; vertical-align: top; }
         th { background: #eef1f5; }
         tr { break-inside: avoid; }
-        .overdue { color: #b3261e; font-weight: bold; }
-        .done { color: #1b6e3a; }
+        td.nowrap { white-space: nowrap; }
+        td.overdue { color: #b3261e; font-weight: bold; }
+        td.done { color: #1b6e3a; }
         .late { color: #b3261e; }
         .early { color: #1b6e3a; }
         svg.chart { max-width: 100%; height: auto; break-inside: avoid; }
@@ -87,7 +88,7 @@ public struct LessonsHTMLRenderer: LessonsReportRenderer {
                 let cls = row.overdue ? "overdue" : (row.followUp.status == .done ? "done" : "open")
                 out += "<tr class=\"\(cls)\"><td class=\"id\">\(e(row.reference))</td><td>\(e(row.followUp.action))</td>"
                     + "<td>\(e(row.placeName ?? "—"))</td><td>\(e(row.followUp.owner ?? "—"))</td>"
-                    + "<td>\(row.followUp.due.map { $0.description } ?? "—")</td><td class=\"\(cls)\">\(e(w.statusText(row)))</td></tr>\n"
+                    + "<td class=\"nowrap\">\(row.followUp.due.map { $0.description } ?? "—")</td><td class=\"\(cls)\">\(e(w.statusText(row)))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }

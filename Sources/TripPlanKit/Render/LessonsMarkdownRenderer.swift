@@ -51,9 +51,10 @@ public struct LessonsMarkdownRenderer: LessonsReportRenderer {
                     + "| \(row.actualArrival.map { $0.description } ?? "—") | \(m(row.arrivalDelta.map { w.delta($0) } ?? "—")) |\n"
             }
         } else {
-            out += "\(m(w.noActualTimes))\n"
+            out += "\(w.noActualTimes)\n"
         }
-        out += "\n### \(m(w.travelModel))\n\n\(m(w.suggestion(report.comparison.suggestion)))\n"
+        // Labels and sentences made here hold no user text, so they are written as they are.
+        out += "\n### \(m(w.travelModel))\n\n\(w.suggestion(report.comparison.suggestion))\n"
 
         if !report.afterAction.isEmpty {
             out += "\n## \(m(w.afterAction))\n"

@@ -56,8 +56,7 @@ extension PlanHTMLRenderer {
         .day-route { color: var(--muted); margin: 1mm 0 0; }
         .day-top { display: flex; gap: 4mm; align-items: flex-start; margin-bottom: 3mm; break-inside: avoid; }
         .daymap { flex: 1 1 auto; }
-        .daymap svg.map { max-height: 58mm; }
-        .day-totals { flex: 0 0 38mm; list-style: none; margin: 0; padding: 0; }
+                .day-totals { flex: 0 0 38mm; list-style: none; margin: 0; padding: 0; }
         .day-totals li { border-bottom: 1px solid var(--rule); padding: 1.3mm 0; display: flex; justify-content: space-between; gap: 2mm; }
         .day-totals span { color: var(--muted); }
         table { width: 100%; border-collapse: collapse; }
@@ -78,6 +77,8 @@ extension PlanHTMLRenderer {
         tr.row-lunch td { background: #fbf3ea; }
         td .detail { display: block; color: var(--muted); font-size: 8.5pt; }
         tr.row-end td { border-bottom: 1.5px solid var(--ink); }
+        .visits-title { font-size: 8pt; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0 0 1.5mm;
+          break-after: avoid; page-break-after: avoid; }
         .visits { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 3mm; }
         .visits.columns-2 { grid-template-columns: 1fr 1fr; }
         .visits.columns-1 { grid-template-columns: 1fr; }
@@ -109,9 +110,11 @@ extension PlanHTMLRenderer {
         }
         @media screen and (max-width: 720px) {
           .sheet { margin: 0; padding: 6mm 5mm; min-height: 0; box-shadow: none; }
-          .day-top { flex-direction: column; }
+          .day-top { flex-direction: column; align-items: stretch; }
           .day-totals { flex-basis: auto; width: 100%; }
-          .visits { grid-template-columns: 1fr; }
+          .visits, .visits.columns-2, .visits.columns-3 { grid-template-columns: 1fr; }
+          .totals { flex-wrap: wrap; }
+          .totals li { flex: 1 1 40%; }
           .timeline { display: block; overflow-x: auto; }
         }
 

@@ -125,7 +125,7 @@ public struct PlanHTMLRenderer: PlanRenderer {
             }
         }
         return RouteMap(routes: [RouteMap.Route(points: ids.compactMap { point(o, $0) }, style: index)],
-                        markers: markers, labels: townLabels(o, ids), minHeightRatio: 0.45)
+                        markers: markers, labels: townLabels(o, ids), minHeightRatio: 0.4, maxHeightRatio: 0.55)
     }
 
     func overviewMap(_ o: PlanOutline) -> RouteMap? {
@@ -153,6 +153,8 @@ public struct PlanHTMLRenderer: PlanRenderer {
         out += "</ul>\n</div>\n"
         out += timelineTable(o, day: day)
         if !day.stops.isEmpty {
+            // Titled, so that boxes pushed onto a second sheet still say which day they belong to.
+            out += "<h3 class=\"visits-title\">\(e(l.visitNotes)) · \(e(o.dayTitle(index)))</h3>\n"
             out += "<div class=\"visits columns-\(min(day.stops.count, 3))\">\n"
             for stop in day.stops { out += visitBox(o, stop: stop) }
             out += "</div>\n"

@@ -3,14 +3,14 @@
 /// One table per language keeps the HTML and Markdown renderers phrased alike; user text never comes
 /// from here.
 struct PlanLabels: Sendable {
-    var plan, organizer, dates, route, totals, days, dayOne, dayMany, visitOne, visitMany, placesWord, kmOnRoad, onRoad, overviewMap: String
+    var plan, organizer, route, totals, days, dayOne, dayMany, visitOne, visitMany, placesWord, kmOnRoad, onRoad, overviewMap: String
     var day: @Sendable (Int) -> String
     var dayMap: String
     var time, place, whatHappens, address, phone: String
     var departure, travel, arrival, waiting, lunch, visit, arrivalLodging, arrivalHome: String
-    var notes, learned, lastLesson, openFollowUps, due: String
+    var visitNotes, learned, lastLesson, openFollowUps, due: String
     var contacts, contactPerson, email, website, emergency, emergencyPhone, notFitted, reason: String
-    var noVisits, legend, start, end, stop, generatedBy: String
+    var noVisits, start, end, generatedBy: String
 
     /// "3 apmeklējumi", "1 apmeklējums" / "3 visits", "1 visit".
     func visits(_ n: Int, _ language: Language) -> String { DateText.count(n, one: visitOne, many: visitMany, language) }
@@ -21,7 +21,7 @@ struct PlanLabels: Sendable {
         switch language {
         case .lv:
             return PlanLabels(
-                plan: "Brauciena plāns", organizer: "Organizators", dates: "Datumi", route: "Maršruts",
+                plan: "Brauciena plāns", organizer: "Organizators", route: "Maršruts",
                 totals: "Kopā", days: "Dienas", dayOne: "diena", dayMany: "dienas",
                 visitOne: "apmeklējums", visitMany: "apmeklējumi", placesWord: "Vietas",
                 kmOnRoad: "Kilometri", onRoad: "Ceļā", overviewMap: "Maršruta karte",
@@ -30,16 +30,16 @@ struct PlanLabels: Sendable {
                 departure: "Izbraukšana", travel: "Brauciens", arrival: "Ierašanās", waiting: "gaidīšana",
                 lunch: "Pusdienas", visit: "Apmeklējums", arrivalLodging: "Ierašanās naktsmītnē",
                 arrivalHome: "Atgriešanās",
-                notes: "Piezīmes", learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
+                visitNotes: "Apmeklējumi un piezīmes", learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
                 openFollowUps: "Neizpildītie uzdevumi", due: "līdz",
                 contacts: "Kontakti", contactPerson: "Kontaktpersona", email: "E-pasts", website: "Tīmekļa vietne",
                 emergency: "Ārkārtas gadījumā", emergencyPhone: "Tālrunis", notFitted: "Neiekļautās vietas",
                 reason: "Iemesls",
-                noVisits: "Plānā nav neviena apmeklējuma.", legend: "Apzīmējumi", start: "sākums", end: "beigas",
-                stop: "apmeklējums", generatedBy: "Sagatavots ar tripplan")
+                noVisits: "Plānā nav neviena apmeklējuma.", start: "sākums", end: "beigas",
+                generatedBy: "Sagatavots ar tripplan")
         case .en:
             return PlanLabels(
-                plan: "Trip plan", organizer: "Organizer", dates: "Dates", route: "Route",
+                plan: "Trip plan", organizer: "Organizer", route: "Route",
                 totals: "Totals", days: "Days", dayOne: "day", dayMany: "days",
                 visitOne: "visit", visitMany: "visits", placesWord: "Places",
                 kmOnRoad: "Kilometres", onRoad: "On the road", overviewMap: "Route map",
@@ -48,13 +48,13 @@ struct PlanLabels: Sendable {
                 departure: "Departure", travel: "Travel", arrival: "Arrival", waiting: "waiting",
                 lunch: "Lunch", visit: "Visit", arrivalLodging: "Arrival at the lodging",
                 arrivalHome: "Back home",
-                notes: "Notes", learned: "What we learned", lastLesson: "Learned last time",
+                visitNotes: "Visits and notes", learned: "What we learned", lastLesson: "Learned last time",
                 openFollowUps: "Open follow-ups", due: "due",
                 contacts: "Contacts", contactPerson: "Contact person", email: "Email", website: "Website",
                 emergency: "In an emergency", emergencyPhone: "Phone", notFitted: "Places not fitted",
                 reason: "Reason",
-                noVisits: "The plan has no visits.", legend: "Legend", start: "start", end: "end",
-                stop: "visit", generatedBy: "Made with tripplan")
+                noVisits: "The plan has no visits.", start: "start", end: "end",
+                generatedBy: "Made with tripplan")
         }
     }
 }

@@ -38,6 +38,8 @@ struct RouteMap: Sendable {
     var width: Double = 600
     /// The least height as a share of the width (the cover's map may stand taller than a day's).
     var minHeightRatio: Double = 0.5
+    /// The greatest height as a share of the width, so that a north–south route cannot crowd out the page.
+    var maxHeightRatio: Double = 0.8
 
     static let colours = ["#1f5f8b", "#b5541c", "#2e7d4f", "#6b3fa0", "#8a6d00", "#a3324a"]
     static let dashes = ["", "9 5", "3 4", "12 4 3 4"]
@@ -65,7 +67,7 @@ struct RouteMap: Sendable {
         // A single place, or places in one street, still get a map a few kilometres across.
         let spanX = max(maxX - minX, 0.04), spanY = max(maxLat - minLat, 0.03)
         let padding = 44.0
-        let height = min(max(width * spanY / spanX, width * minHeightRatio), width * 0.8)
+        let height = min(max(width * spanY / spanX, width * minHeightRatio), width * maxHeightRatio)
         let scale = min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY)
         let offsetX = (width - spanX * scale) / 2 - (spanX - (maxX - minX)) * scale / 2
         let offsetY = (height - spanY * scale) / 2 - (spanY - (maxLat - minLat)) * scale / 2

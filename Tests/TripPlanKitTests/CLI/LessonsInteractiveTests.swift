@@ -85,6 +85,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.store))
     }
 
+    @Test func answersThatCannotBeSavedAreShownNotLost() throws {
+        let folder = try LessonsTestFolder()
+        defer { folder.remove() }
+        var answers = ["Kopstrādes telpa", "Kopiena ap notikumiem", "", "", "", "", ""]
+        var out = "", err = ""
+        let console = Console(writeOut: { out += $0 }, writeErr: { err += $0 }, readLine: {
+            // While the questions are being answered, someone breaks the store by hand.
+            if answers.count == 5 { try? Data("{ broken".utf8).write(to: URL(fileURLWithPath: folder.store)) }
+            return answers.isEmpty ? nil : answers.removeFirst()
+        }, stdinIsTerminal: true, stderrIsTerminal: false, today: LocalDate(year: 2023, month: 7, day: 1))
+        let status = TripPlanCLI.run(["lessons", "add", folder.trip, "--place", "metro-coworking"], console: console)
+        #expect(status == 1)
+        #expect(err.contains("not a readable lessons store"))
+        #expect(err.contains("Šīs vietas atbildes netika saglabātas:") && err.contains(#""lesson" : "Kopiena ap notikumiem""#))
+        #expect(try String(contentsOfFile: folder.store, encoding: .utf8) == "{ broken")
+    }
+
     @Test func theRealBinaryReadsAnswersFromAPipe() throws {
         let folder = try LessonsTestFolder()
         defer { folder.remove() }

@@ -39,22 +39,17 @@ import Testing
         #expect(log.revision == 16)
     }
 
-    /// SplitMix64: the same seed gives the same kill moments.
+    /// The scheduler's SplitMix64 as a `RandomNumberGenerator`: the same seed gives the same kill moments.
     struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var inner: SplitMix64
+        init(seed: UInt64) { inner = SplitMix64(seed: seed) }
+        mutating func next() -> UInt64 { inner.next() }
     }
 
     @Test func aWriterKilledAtAnyMomentLeavesAReadableStoreAndLosesNothingConfirmed() throws {
         let folder = try LessonsTestFolder()
         defer { folder.remove() }
-        var random = SeededRandom(state: 20230527)
+        var random = SeededRandom(seed: 20230527)
         // How long one whole `lessons add` takes on this machine now (start-up included), so that the kill
         // moments spread over the writer's whole life whatever the load.
         let started = Date()
@@ -91,5 +86,27 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
         #expect(killed > 0 && confirmed.count > 1, "the seed should give both outcomes (killed \(killed), confirmed \(confirmed.count))")
+    }
+
+    @Test func aWriterKilledWhileHoldingTheLockDoesNotBlockTheNextOne() throws {
+        let folder = try LessonsTestFolder()
+        defer { folder.remove() }
+        #expect(folder.run(["lessons", "add", folder.trip, "--lesson", "before"]).status == 0)
+        // The writer sleeps 3 s inside the locked section; wait until it holds the lock, then kill it there.
+        let (process, out) = try Self.launch(["lessons", "add", folder.trip, "--lesson", "killed"], pauseMilliseconds: 3000)
+        let lock = open(folder.url.appendingPathComponent(".trip.lessons.json.lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(lock) }
+        var held = false
+        for _ in 0..<300 where !held {
+            if flock(lock, LOCK_EX | LOCK_NB) == 0 { flock(lock, LOCK_UN); usleep(10_000) } else { held = true }
+        }
+        #expect(held, "the writer never took the lock")
+        kill(process.processIdentifier, SIGKILL)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        // The kernel dropped the dead writer's lock: the next writer goes straight through.
+        #expect(folder.run(["lessons", "add", folder.trip, "--lesson", "after"]).status == 0)
+        #expect(try folder.log().lessons.map(\.lesson) == ["before", "after"])
     }
 }

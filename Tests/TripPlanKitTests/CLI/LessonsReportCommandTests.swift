@@ -12,6 +12,9 @@ import Testing
         let md = folder.run(["lessons", "report", folder.trip, "--format", "md"])
         #expect(md.status == 0)
         #expect(md.out.contains("Griba \\<svarīgāka\\>") && md.out.contains("**nokavēts**"))
+        let overwrite = folder.run(["lessons", "report", folder.trip, "--format", "md", "--output", folder.store])
+        #expect(overwrite.status == 64 && overwrite.err.contains("would replace a trip file or its saved plan or lessons"))
+        #expect(try folder.log().lessons.count == 1)
         let output = folder.url.appendingPathComponent("report.html").path
         let html = folder.run(["lessons", "report", folder.trip, "--format", "html", "--output", output, "--lang", "en"])
         #expect(html.status == 0 && html.out == "Report saved to \(output)\n")

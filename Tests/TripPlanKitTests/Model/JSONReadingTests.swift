@@ -61,4 +61,77 @@ import Testing
             #expect(error.detail == "the string is not valid UTF-8; save the file as UTF-8")
         }
     }
+
+    // MARK: Round trip on random documents
+
+    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomValue(depth: Int, _ rng: inout SplitMix) -> JSONValue {
+        let pieces: [String] = ["a", "Ķ", "ē", "\"", "\\", "\n", "\t", "/", "😀", " ", "\u{01}", "x y"]
+        func text() -> String { (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }
+        switch Int.random(in: 0...(depth > 3 ? 3 : 5), using: &rng) {
+        case 0: return .string(text())
+        case 1: return .number(Double(Int.random(in: -100_000...100_000, using: &rng)) / [1, 10, 1000].randomElement(using: &rng)!)
+        case 2: return .bool(Bool.random(using: &rng))
+        case 3: return .null
+        case 4: return .array((0..<Int.random(in: 0...4, using: &rng)).map { _ in randomValue(depth: depth + 1, &rng) })
+        default:
+            return .object((0..<Int.random(in: 0...4, using: &rng)).map { _ in
+                JSONValue.Member(key: text(), value: randomValue(depth: depth + 1, &rng))
+            })
+        }
+    }
+
+    /// JSON text for `value` with random whitespace between tokens.
+    static func write(_ value: JSONValue, _ rng: inout SplitMix) -> String {
+        let space = ["", " ", "\n", "\t ", "\r\n"]
+        func ws() -> String { space.randomElement(using: &rng)! }
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += Bool.random(using: &rng) ? "\\n" : "\\u000a"
+                case "\t": out += "\\t"
+                case "/": out += Bool.random(using: &rng) ? "/" : "\\/"
+                case _ where scalar.value < 0x20: out += "\\u" + String(format: "%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        switch value {
+        case let .string(text): return quoted(text)
+        case let .number(n): return JSONValue.format(n)
+        case let .bool(flag): return flag ? "true" : "false"
+        case .null: return "null"
+        case let .array(elements):
+            return "[" + ws() + elements.map { write($0, &rng) + ws() }.joined(separator: "," + ws()) + "]"
+        case let .object(members):
+            return "{" + ws() + members.map { quoted($0.key) + ws() + ":" + ws() + write($0.value, &rng) + ws() }
+                .joined(separator: "," + ws()) + "}"
+        }
+    }
+
+    @Test func randomDocumentsRoundTrip() throws {
+        var rng = SplitMix(state: 2023_05_27)
+        for _ in 0..<300 {
+            let value = Self.randomValue(depth: 0, &rng)
+            let text = Self.write(value, &rng)
+            #expect(try JSONValue(parsing: Data(text.utf8)) == value, "\(text)")
+            // Foundation agrees that the text is JSON.
+            #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil, "\(text)")
+        }
+    }
 }

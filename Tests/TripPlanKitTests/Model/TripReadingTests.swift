@@ -57,7 +57,7 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
         BadTripCase("\"format\": \"tripplan/1\"", "\"format\": \"tripplan/2\"",
                     "t.json: format: \"tripplan/2\" is not a format tripplan reads (use \"tripplan/1\")"),
         BadTripCase("\"format\": \"tripplan/1\",", "",
-                    "t.json: format: missing; add a string"),
+                    "t.json: format: missing; add \"format\" with the value \"tripplan/1\""),
         BadTripCase("\"to\": \"18:00\"", "\"to\": \"25:00\"",
                     "t.json: places[1].open[0].to: \"25:00\" is not a time of day (use HH:MM, 00:00–24:00)"),
         BadTripCase("\"from\": \"10:00\"", "\"from\": \"12:5\"",
@@ -77,7 +77,7 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
         BadTripCase("\"home\": \"home\"", "\"home\": \"hom\"",
                     "t.json: home: \"hom\" is not the id of any place; did you mean \"home\"?"),
         BadTripCase("\"name\": \"B\", ", "",
-                    "t.json: places[2].name: missing; add a string"),
+                    "t.json: places[2].name: missing; add \"name\" with a string"),
         BadTripCase("\"visitMinutes\": 30", "\"visitMinutes\": 12.5",
                     "t.json: places[2].visitMinutes: expected a whole number, found a number (12.5)"),
         BadTripCase("\"visitMinutes\": 30", "\"visitMinutes\": -5",
@@ -281,6 +281,13 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
             return
         }
         #expect(error.description == "t.json: k.osrm.json: durations[1]: has 1 entry but travel.osrm.places lists 2 places; give one entry per place, in the order of the request's coordinates")
+
+        let noDurations: TripFileLoader = { _ throws(TripFileLoadFailure) in Data("{\"code\": \"Ok\"}".utf8) }
+        guard case let .failure(error) = readTrip(json, loadFile: noDurations) else {
+            Issue.record("accepted an OSRM answer without durations")
+            return
+        }
+        #expect(error.description == "t.json: k.osrm.json: durations: missing; add \"durations\" with an array of rows of seconds, as in OSRM's answer")
 
         let missing: TripFileLoader = { _ throws(TripFileLoadFailure) in throw TripFileLoadFailure(reason: "cannot be read (no such file)") }
         guard case let .failure(error) = readTrip(json, loadFile: missing) else {
