@@ -40,8 +40,8 @@ want() { [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $1 "* ]]; }
 want dumas && run dumas dumas --budget "$BUDGET" --csv "$RESULTS/dumas.csv"
 # Without a limit the search is deterministic; the up-to-60-node instances are issue 2's target.
 want dumas-deterministic && run dumas-deterministic dumas --filter n20w,n40w,n60w --csv "$RESULTS/dumas-deterministic.csv"
-want exact12 && run exact12 exact12 --trips 20
-want scale && run scale scale --budget "$BUDGET" --reference 10
+want exact12 && run exact12 exact12 --trips 20 --csv "$RESULTS/exact12.csv"
+want scale && run scale scale --budget "$BUDGET" --reference 10 --csv "$RESULTS/scale.csv"
 want create-timing && run create-timing create-timing --runs 30
 want kurzeme && run kurzeme trip itineraries/kurzeme-2023.json
 

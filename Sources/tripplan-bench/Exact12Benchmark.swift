@@ -19,6 +19,7 @@ struct Exact12Benchmark: Command {
         checked for feasibility and compared with the bench's own Held–Karp DP over subsets with
         time windows (visits, then travel). Targets: optimal, under 100 ms (issue 3).
         The reference's own tour is put through the same checker, so the two cross-check.
+        Each day is planned twice: 'same bytes' says whether both itineraries' JSON is identical.
         """
     static let spec = ArgumentSpec(options: ["--trips", "--visits", "--seed", "--csv"])
 
@@ -30,7 +31,7 @@ struct Exact12Benchmark: Command {
         console.out("exact\(visits): \(count) generated one-day trips, \(visits) places each; scheduler without a time limit.\n\n")
         var table = TextTable([("seed", 4, true), ("visits", 6, true), ("ref visits", 10, true), ("travel", 6, true),
                                ("ref travel", 10, true), ("optimal", 7, false), ("feasible", 8, false),
-                               ("time ms", 8, true), ("ref ms", 8, true)])
+                               ("time ms", 8, true), ("ref ms", 8, true), ("same bytes", 10, false)])
         console.out(table.header())
         var failures = 0
         var times: [Double] = []
@@ -43,6 +44,7 @@ struct Exact12Benchmark: Command {
             let milliseconds = Figures.milliseconds(clock.now - started)
             times.append(milliseconds)
             let verdict = PlanCheck.check(itinerary, trip: trip, travel: travel)
+            let same = Scheduler.plan(trip, travel: travel, options: SchedulerOptions()).jsonData() == itinerary.jsonData()
 
             let day = trip.days[0]
             let referenceStarted = clock.now
@@ -64,19 +66,19 @@ struct Exact12Benchmark: Command {
 
             let optimal = verdict.feasible && verdict.requiredVisits == reference.requiredVisits
                 && verdict.score == reference.score && verdict.travelMinutes == reference.travelMinutes
-            if !optimal { failures += 1 }
+            if !optimal || !same { failures += 1 }
             console.out(table.add([String(seed), String(verdict.visits), String(reference.order.count),
                                    String(verdict.travelMinutes), String(reference.travelMinutes),
                                    optimal ? "yes" : "NO", verdict.feasible ? "yes" : "NO",
-                                   Figures.fixed(milliseconds, 1), Figures.fixed(referenceMilliseconds, 1)]))
+                                   Figures.fixed(milliseconds, 1), Figures.fixed(referenceMilliseconds, 1), same ? "yes" : "NO"]))
             if !verdict.feasible {
                 console.out("    ↳ " + verdict.problems.prefix(3).joined(separator: "\n    ↳ ") + "\n")
             }
         }
         try BenchOptions.writeCSV(table, to: arguments.option("--csv"), console: console)
-        console.out("\nSummary: \(count - failures)/\(count) optimal and feasible; scheduler time median \(Figures.fixed(Figures.median(times), 1)) ms, max \(Figures.fixed(times.max() ?? 0, 1)) ms (target < 100 ms).\n")
+        console.out("\nSummary: \(count - failures)/\(count) optimal, feasible and deterministic; scheduler time median \(Figures.fixed(Figures.median(times), 1)) ms, max \(Figures.fixed(times.max() ?? 0, 1)) ms (target < 100 ms).\n")
         if failures > 0 {
-            console.err("Error: \(failures) of \(count) plans are not optimal or not feasible (see the rows marked NO).\n")
+            console.err("Error: \(failures) of \(count) plans are not optimal, feasible and deterministic (see the rows marked NO).\n")
             return ExitCode.failure
         }
         return ExitCode.success

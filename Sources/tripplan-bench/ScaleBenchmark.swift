@@ -56,7 +56,7 @@ struct ScaleBenchmark: Command {
         if reference != nil { columns += [("ref visits", 10, true), ("ref travel", 10, true), ("gap %", 6, true), ("meets", 5, false)] }
         var table = TextTable(columns)
         console.out(table.header())
-        var failures = 0
+        var failures = 0, behind = 0
         for size in sizes.compactMap({ $0 }) {
             var childArguments = ["scale-one", "--size", String(size), "--budget", String(budget), "--seed", String(seed)]
             if let reference { childArguments += ["--reference", String(reference)] }
@@ -71,10 +71,11 @@ struct ScaleBenchmark: Command {
                 failures += 1
                 if let problem = fields["problem"] { console.out("    ↳ " + problem + "\n") }
             }
+            if fields["meets"] == "NO" { behind += 1 }
         }
         try BenchOptions.writeCSV(table, to: arguments.option("--csv"), console: console)
-        if failures > 0 {
-            console.err("Error: \(failures) plan(s) infeasible (see the rows marked NO).\n")
+        if failures > 0 || behind > 0 {
+            console.err("Error: \(failures) plan(s) infeasible, \(behind) behind the reference (see the rows marked NO).\n")
             return ExitCode.failure
         }
         return ExitCode.success

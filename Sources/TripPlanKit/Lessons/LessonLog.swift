@@ -45,18 +45,18 @@ extension LessonLog {
     ///
     /// - Parameter fileName: used in messages only.
     public init(jsonData: Data, fileName: String) throws(LessonError) {
-        let format: String?
+        // The shared parser first, so that malformed JSON is reported with its line and column.
+        let document: JSONValue
         do {
-            let object = try JSONSerialization.jsonObject(with: jsonData)
-            guard let dictionary = object as? [String: Any] else {
-                throw LessonError.notJSON(file: fileName, detail: "the top level is not an object")
-            }
-            format = dictionary["format"] as? String
-        } catch let error as LessonError {
-            throw error
+            document = try JSONValue(parsing: jsonData)
         } catch {
-            throw .notJSON(file: fileName, detail: Self.describe(error))
+            throw .notJSON(file: fileName, detail: error.description)
         }
+        guard case .object = document else {
+            throw .notJSON(file: fileName, detail: "the top level is not an object")
+        }
+        var format: String?
+        if case let .string(text)? = document["format"] { format = text }
         guard format == Self.formatName else {
             throw .unsupportedFormat(file: fileName, found: format ?? "(missing)")
         }
@@ -77,8 +77,7 @@ extension LessonLog {
         case let DecodingError.keyNotFound(key, context):
             return Self.path(context.codingPath) + "\"\(key.stringValue)\" is missing"
         default:
-            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            return text ?? "\(error.localizedDescription)"
+            return "\(error)"
         }
     }
 

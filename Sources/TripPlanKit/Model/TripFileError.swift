@@ -25,35 +25,61 @@ public struct TripFileError: Error, Equatable, CustomStringConvertible {
 public enum TripProblem: Sendable, Equatable {
     /// The bytes are not JSON; line and column point at where reading stopped.
     case malformedJSON(line: Int, column: Int, detail: String)
+    /// `format` is not `tripplan/1`.
     case wrongFormat(found: String)
+    /// A required field is absent; `expected` says what to write ("a string").
     case missingField(path: String, expected: String)
+    /// A field of the wrong JSON type; `found` shows the type and an excerpt of the value.
     case wrongType(path: String, expected: String, found: String)
+    /// An empty string or list where something is needed; `what` says what to put in.
     case emptyValue(path: String, what: String)
+    /// A key written twice in one object (JSON decoders silently keep one of them).
     case duplicateKey(path: String, key: String)
     /// A warning: the key is ignored.
     case unknownKey(path: String, key: String, suggestion: String?)
+    /// Not `HH:MM` within `00:00`–`24:00`.
     case badTime(path: String, text: String)
+    /// Not an ISO date, or not a real one (`2023-02-30`).
     case badDate(path: String, text: String)
+    /// Not one of `mon` … `sun`.
     case badWeekday(path: String, text: String)
+    /// An interval that does not end after it starts (`from`/`to`, or a day's `start`/`end`).
     case notBefore(path: String, startKey: String, start: TimeOfDay, endKey: String, end: TimeOfDay)
+    /// A date in `open`, `closed` or `appointments` before the first or after the last day.
     case dateOutsideTrip(path: String, date: LocalDate, first: LocalDate, last: LocalDate)
+    /// Two day entries with one date.
     case dayRepeated(path: String, date: LocalDate, firstIndex: Int)
+    /// A day dated before the entry above it.
     case dayOutOfOrder(path: String, date: LocalDate, previous: LocalDate)
+    /// A latitude beyond ±90 or a longitude beyond ±180 degrees.
     case coordinateOutOfRange(path: String, value: Double, isLatitude: Bool)
+    /// A number outside its allowed range; `rule` states the range in words.
     case valueOutOfRange(path: String, value: String, rule: String)
+    /// A reference to a place id that no entry of `places` has.
     case unknownPlace(path: String, id: String, suggestion: String?)
+    /// Two places with one id.
     case duplicatePlace(path: String, id: String, firstIndex: Int)
+    /// A place listed twice in `visit`.
     case duplicateVisit(path: String, id: String, firstIndex: Int)
     /// The same place listed twice where each must appear once (`travel.osrm.places`).
     case duplicateEntry(path: String, id: String, firstPath: String)
+    /// `visit` names home or a day's start or end; `role` says which.
     case visitIsEndpoint(path: String, id: String, role: String)
+    /// A place to visit with no window on any trip day (a warning for optional places).
     case closedOnEveryDay(path: String, id: String, days: [String])
+    /// A place to visit whose longest window is shorter than its visit (a warning for optional places).
     case visitTooLong(path: String, id: String, visitMinutes: Int, longest: Int, longestAt: String)
+    /// `language` other than `lv` or `en`.
     case badLanguage(text: String)
+    /// `timeZone` that Foundation does not know as an IANA zone.
     case unknownTimeZone(text: String, suggestion: String?)
+    /// A lunch break longer than its window.
     case lunchTooLong(path: String, minutes: Int, window: Int)
+    /// An OSRM matrix (path ends in `durations`) or row (ends in `[i]`) of the wrong length.
     case matrixSize(path: String, found: Int, expected: Int)
+    /// `travel.osrm.file` cannot be read or is not an OSRM table answer.
     case osrmFile(path: String, file: String, reason: String)
+    /// `travel.osrm` has both `file` and inline `durations`.
     case osrmTwoSources(path: String)
 
     public var path: String {

@@ -1,11 +1,14 @@
 /// Escaping of user text for Markdown (CommonMark and GitHub tables).
 ///
 /// User text is folded onto one line and every character that could start inline markup is
-/// backslash-escaped: emphasis (`* _ ~`), code (`` ` ``), links and images (`[ ] ( ) !`), raw HTML and
-/// autolinks (`< >`), entities (`&`), table cells (`|`). Text that begins a line (a paragraph) also has the
-/// characters escaped that would open a block there (`# > + - =` and `1.`).
+/// backslash-escaped: emphasis (`* _ ~`), code (`` ` ``), links and images (`[ ]`; with them escaped, `(`, `)`
+/// and `!` cannot form a link and stay as typed), raw HTML and autolinks (`< >`), character references (an `&`
+/// that starts something like `&amp;` or `&#60;`), table cells (`|`) and the backslash itself. Text that
+/// begins a line (a paragraph) also has the characters escaped that would open a block there
+/// (`# > + - =` and `1.`). Everything else is left alone, because Markdown is often read as plain text in an
+/// email, where `\(` would only be noise.
 public enum MarkdownEscaping {
-    static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "~", "[", "]", "(", ")", "!", "<", ">", "&", "|", "{", "}"]
+    static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "~", "[", "]", "<", ">", "|"]
     static let blockStarters: Set<Character> = ["#", ">", "+", "-", "="]
 
     /// Escapes `text` for use inside a line (a table cell, a list item, after a label); line breaks become spaces.
@@ -13,10 +16,17 @@ public enum MarkdownEscaping {
         let folded = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: " \t") }
             .joined(separator: " ")
+        let characters = Array(folded)
         var out = ""
         out.reserveCapacity(folded.utf8.count + 8)
-        for character in folded {
-            if inlineSpecials.contains(character) { out.append("\\") }
+        for (index, character) in characters.enumerated() {
+            if inlineSpecials.contains(character) {
+                out.append("\\")
+            } else if character == "&", index + 1 < characters.count,
+                      characters[index + 1] == "#" || characters[index + 1].isLetter {
+                // "&amp;" or "&#60;" would be read as a character reference.
+                out.append("\\")
+            }
             out.append(character)
         }
         return out

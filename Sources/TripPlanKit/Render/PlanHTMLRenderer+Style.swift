@@ -52,6 +52,10 @@ extension PlanHTMLRenderer {
         .swatch { width: 7mm; height: 3.5mm; vertical-align: -.5mm; }
         .swatch line { stroke-width: 3; }
         .trip-notes { margin-top: 4mm; color: var(--muted); }
+        .days-summary { margin-top: 5mm; }
+        .days-summary td.day { font-weight: bold; white-space: nowrap; }
+        .days-summary td.time { font-variant-numeric: tabular-nums; }
+        .days-summary .count { text-align: right; }
         .day header { border-bottom: 2px solid var(--ink); padding-bottom: 2mm; margin-bottom: 3mm; }
         .day-route { color: var(--muted); margin: 1mm 0 0; }
         .day-top { display: flex; gap: 4mm; align-items: flex-start; margin-bottom: 3mm; break-inside: avoid; }
@@ -98,7 +102,8 @@ extension PlanHTMLRenderer {
         .emergency h3 { color: #a3324a; margin-bottom: 1.5mm; }
         .emergency .sos strong { font-size: 13pt; }
         .contact-list { font-size: 8.5pt; margin-bottom: 6mm; }
-        .contact-list td.email, .contact-list td.web { overflow-wrap: anywhere; }
+        .contact-list td.email, .contact-list td.web { overflow-wrap: break-word; }
+        .contact-list td.place { width: 27%; }
         .contact-list td.phone { white-space: nowrap; }
         .unfitted { break-inside: avoid; }
         .unfitted td.place { font-weight: bold; width: 55mm; }

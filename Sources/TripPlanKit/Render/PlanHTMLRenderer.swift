@@ -74,11 +74,22 @@ public struct PlanHTMLRenderer: PlanRenderer {
             out += "<figure class=\"overview\">\n\(map.svg(title: l.overviewMap))\n<figcaption>\n"
             for (index, day) in o.itinerary.days.enumerated() {
                 out += "<span class=\"key\">\(swatch(style: index)) <b>\(e(o.dayTitle(index)))</b> "
-                    + "\(e(DateText.dayMonth(day.date, language))): \(e(o.dayRoute(day).joined(separator: " → ")))</span>\n"
+                    + "\(e(DateText.dayMonth(day.date, language)))</span>\n"
             }
             out += "<span class=\"key\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect class=\"endpoint\" x=\"2\" y=\"2\" width=\"10\" height=\"10\"/></svg> "
                 + "\(e(l.start)) / \(e(l.end))</span>\n"
             out += "</figcaption>\n</figure>\n"
+        }
+        if !o.itinerary.days.isEmpty {
+            out += "<table class=\"days-summary\">\n<thead><tr><th>\(e(l.dayHeader))</th><th>\(e(l.date))</th><th>\(e(l.route))</th>"
+                + "<th>\(e(l.departure))</th><th>\(e(l.arrival))</th><th class=\"count\">\(e(l.visitsHeader))</th><th class=\"count\">\(e(l.kmOnRoad))</th></tr></thead>\n<tbody>\n"
+            for (index, day) in o.itinerary.days.enumerated() {
+                out += "<tr><td class=\"day\">\(e(o.dayTitle(index)))</td><td>\(e(DateText.weekday(day.date, language))), \(e(DateText.dayMonth(day.date, language)))</td>"
+                    + "<td>\(e(o.dayRoute(day).joined(separator: " → ")))</td><td class=\"time\">\(day.depart)</td>"
+                    + "<td class=\"time\">\(day.arrive)</td><td class=\"count\">\(day.stops.count)</td>"
+                    + "<td class=\"count\">\(Int(day.km.rounded()))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
         }
         if let notes = trip.notes, !notes.isEmpty { out += "<p class=\"trip-notes\">\(paragraphs(notes))</p>\n" }
         out += "</section>\n"
@@ -233,6 +244,17 @@ public struct PlanHTMLRenderer: PlanRenderer {
 
     // MARK: Contacts
 
+    /// Escaped text that may wrap after `@`, `.` and `/`, so that an address or a website breaks where a
+    /// reader expects it to, not in the middle of a word.
+    static func breakable(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            out += HTMLEscaping.escape(String(character))
+            if character == "@" || character == "." || character == "/" { out += "<wbr>" }
+        }
+        return out
+    }
+
     /// A website as people read it on paper: "https://www.kekava.lv/" → "kekava.lv".
     static func websiteText(_ url: String) -> String {
         var text = Substring(url)
@@ -275,7 +297,11 @@ public struct PlanHTMLRenderer: PlanRenderer {
             if let number = o.stopNumbers[place.id] { name += "<span class=\"num\">\(number)</span> " }
             name += "<span class=\"name\">\(e(o.nameWithTown(place.id)))</span>"
             out += "<tr><td class=\"place\">\(name)</td>"
-                + columns.map { "<td class=\"\($0.cssClass)\">\(e($0.value(place)))</td>" }.joined() + "</tr>\n"
+                + columns.map { column in
+                    let text = column.value(place)
+                    let html = column.cssClass == "email" || column.cssClass == "web" ? PlanHTMLRenderer.breakable(text) : e(text)
+                    return "<td class=\"\(column.cssClass)\">\(html)</td>"
+                }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !o.itinerary.unscheduled.isEmpty {

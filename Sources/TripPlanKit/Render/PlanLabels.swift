@@ -3,7 +3,7 @@
 /// One table per language keeps the HTML and Markdown renderers phrased alike; user text never comes
 /// from here.
 struct PlanLabels: Sendable {
-    var plan, organizer, route, totals, days, dayOne, dayMany, visitOne, visitMany, placesWord, kmOnRoad, onRoad, overviewMap: String
+    var plan, organizer, dayHeader, date, visitsHeader, route, totals, days, dayOne, dayMany, visitOne, visitMany, placesWord, kmOnRoad, onRoad, overviewMap: String
     var day: @Sendable (Int) -> String
     var dayMap: String
     var time, place, whatHappens, address, phone: String
@@ -21,7 +21,7 @@ struct PlanLabels: Sendable {
         switch language {
         case .lv:
             return PlanLabels(
-                plan: "Brauciena plāns", organizer: "Organizators", route: "Maršruts",
+                plan: "Brauciena plāns", organizer: "Organizators", dayHeader: "Diena", date: "Datums", visitsHeader: "Apmeklējumi", route: "Maršruts",
                 totals: "Kopā", days: "Dienas", dayOne: "diena", dayMany: "dienas",
                 visitOne: "apmeklējums", visitMany: "apmeklējumi", placesWord: "Vietas",
                 kmOnRoad: "Kilometri", onRoad: "Ceļā", overviewMap: "Maršruta karte",
@@ -31,7 +31,7 @@ struct PlanLabels: Sendable {
                 lunch: "Pusdienas", visit: "Apmeklējums", arrivalLodging: "Ierašanās naktsmītnē",
                 arrivalHome: "Atgriešanās",
                 visitNotes: "Apmeklējumi un piezīmes", learned: "Ko uzzinājām", lastLesson: "Iepriekšējā reizē uzzinājām",
-                openFollowUps: "Neizpildītie uzdevumi", due: "līdz",
+                openFollowUps: "Neizpildītie uzdevumi", due: "termiņš",
                 contacts: "Kontakti", contactPerson: "Kontaktpersona", email: "E-pasts", website: "Tīmekļa vietne",
                 emergency: "Ārkārtas gadījumā", emergencyPhone: "Tālrunis", notFitted: "Neiekļautās vietas",
                 reason: "Iemesls",
@@ -39,7 +39,7 @@ struct PlanLabels: Sendable {
                 generatedBy: "Sagatavots ar tripplan")
         case .en:
             return PlanLabels(
-                plan: "Trip plan", organizer: "Organizer", route: "Route",
+                plan: "Trip plan", organizer: "Organizer", dayHeader: "Day", date: "Date", visitsHeader: "Visits", route: "Route",
                 totals: "Totals", days: "Days", dayOne: "day", dayMany: "days",
                 visitOne: "visit", visitMany: "visits", placesWord: "Places",
                 kmOnRoad: "Kilometres", onRoad: "On the road", overviewMap: "Route map",

@@ -142,7 +142,7 @@ struct PlanOutline: Sendable {
                 rows.append(row)
             }
             var what = "\(l.visit), \(DateText.duration(minutes: stop.end.minutes - stop.start.minutes))"
-            if let kind = places[stop.place]?.kind, !kind.isEmpty { what += " · \(kind)" }
+            if let kind = places[stop.place]?.kindName(language) { what += " · \(kind)" }
             rows.append(Row(kind: .visit, time: "\(stop.start)–\(stop.end)", place: stop.place,
                             number: stopNumbers[stop.place], what: what, detail: arrival, showsContact: true,
                             startMinute: stop.start.minutes))

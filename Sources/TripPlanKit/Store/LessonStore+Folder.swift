@@ -68,13 +68,16 @@ extension LessonStore {
         return LessonFolder(entries: entries, skipped: skipped)
     }
 
-    /// What earlier lessons say about each place, from every lessons store in the trip file's folder.
+    /// What earlier lessons say about each place, from every other lessons store in the trip file's folder.
     ///
     /// Unreadable stores are left out: memories are a help for planning, never a reason for it to fail.
     public static func memories(forTripAt tripPath: String) -> [Place.ID: PlaceMemory] {
         let folder = URL(fileURLWithPath: tripPath).deletingLastPathComponent().path
         guard let (_, stores) = try? tripFiles(in: folder) else { return [:] }
-        return LessonLog.memories(stores.compactMap { try? read($0) })
+        // The trip's own lessons came after it; "last time" means the other trips of the folder.
+        let own = URL(fileURLWithPath: path(for: tripPath)).lastPathComponent
+        let earlier = stores.filter { URL(fileURLWithPath: $0).lastPathComponent != own }
+        return LessonLog.memories(earlier.compactMap { try? read($0) })
     }
 
     static func firstLine(_ text: String) -> String {

@@ -116,4 +116,42 @@ import Testing
         let log = try folder.log()
         #expect(log.lesson("L1")?.saw == "Coworking space" && log.lesson("L1")?.rating == 3)
     }
+
+    @Test func onARealTerminalTheBinaryAsksWithoutBeingTold() throws {
+        let folder = try LessonsTestFolder()
+        defer { folder.remove() }
+        // A pseudo-terminal as standard input: isatty(0) is true in the child, as on a real terminal.
+        // posix_openpt and friends are not visible to Swift on Linux, so the same steps by hand: open the
+        // multiplexer, unlock the new terminal (TIOCSPTLCK) and ask for its number (TIOCGPTN). The request
+        // numbers are the asm-generic ones, the same on x86_64 and arm64.
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        try #require(master >= 0)
+        defer { close(master) }
+        var unlock: Int32 = 0, number: UInt32 = 0
+        #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
+        let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+        try #require(slave >= 0 && isatty(slave) == 1)
+        let process = Process()
+        process.executableURL = Binary.tripplanURL
+        process.arguments = ["lessons", "add", folder.trip, "--place", "ziemupe", "--lang", "en"]
+        process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        close(slave)
+        // Should the terminal not deliver the end of input, do not hang the suite.
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        defer { watchdog.cancel() }
+        // Answers typed line by line, then Ctrl-D (end of input) at the start of a line.
+        let typed = "Village hall\nGoodwill beats money\n\n\n5\n" + "\u{04}"
+        _ = typed.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed.contains("[1/1] Ziemupe") && printed.contains("What did we see?") && printed.contains("✓ L1 saved"))
+        let lesson = try #require(try folder.log().lesson("L1"))
+        #expect(lesson.saw == "Village hall" && lesson.lesson == "Goodwill beats money" && lesson.rating == 5)
+    }
 }

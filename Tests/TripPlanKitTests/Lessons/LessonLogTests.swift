@@ -73,8 +73,9 @@ import Testing
             _ = try LessonLog(jsonData: Data(#"{"format": "tripplan-lessons/1", "lessons": ["#.utf8), fileName: "s.json")
             Issue.record("a truncated store was read")
         } catch {
-            guard case .notJSON(let file, _) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .notJSON(let file, let detail) = error else { Issue.record("wrong error \(error)"); return }
             #expect(file == "s.json")
+            #expect(detail.hasPrefix("line 1, column 46: "))
             #expect(error.description.contains("left untouched"))
         }
     }

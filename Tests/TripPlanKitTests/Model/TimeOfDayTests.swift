@@ -13,3 +13,13 @@ import Testing
         #expect(TimeOfDay(parsing: text) == nil)
     }
 }
+
+@Suite struct PlaceKindTests {
+    @Test func knownKindsReadInLatvian() {
+        let place = Place(id: "x", name: "X", lat: 0, lon: 0, kind: "Youth-Centre")
+        #expect(place.kindName(.lv) == "jauniešu centrs")
+        #expect(place.kindName(.en) == "Youth-Centre")
+        #expect(Place(id: "y", name: "Y", lat: 0, lon: 0, kind: "bākas muzejs").kindName(.lv) == "bākas muzejs")
+        #expect(Place(id: "z", name: "Z", lat: 0, lon: 0).kindName(.lv) == nil)
+    }
+}

@@ -51,7 +51,9 @@ import Testing
         #expect(page.components(separatedBy: "<svg class=\"map\"").count == 4)
         // The memory of the earlier trip is shown with the visit.
         #expect(page.contains("Iepriekšējā reizē uzzinājām</b> <span class=\"source\">(Pieredzes brauciens 2022, 2022. gada 17. septembris)</span>"))
-        #expect(page.contains("Nosūtīt partnerības prezentāciju — Anna, līdz 2023. gada 15. jūnijs"))
+        #expect(page.contains("Nosūtīt partnerības prezentāciju — Anna, termiņš 2023. gada 15. jūnijs"))
+        // The cover's table of days.
+        #expect(page.contains("<tr><td class=\"day\">2. diena</td><td>svētdiena, 28. maijs</td><td>Liepāja → Ķekava</td><td class=\"time\">09:00</td><td class=\"time\">15:45</td><td class=\"count\">2</td><td class=\"count\">218</td></tr>"))
         #expect(page.contains("<p class=\"sos\"><span class=\"label\">Tālrunis:</span> <strong>112</strong></p>"))
     }
 

@@ -61,7 +61,7 @@ import Testing
         }
         #expect(bare.isEmpty)
         #expect(text.contains("\\&amp;"))
-        #expect(text.contains("# Trip \\<script\\>alert\\(1\\)\\</script\\> \\&amp;\n"))
+        #expect(text.contains("# Trip \\<script\\>alert(1)\\</script\\> \\&amp;\n"))
         // Pipes inside cells are escaped, so every table row keeps its column count.
         for line in text.split(separator: "\n") where line.hasPrefix("| ") && line.contains("Gaismas") {
             #expect(line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 6)

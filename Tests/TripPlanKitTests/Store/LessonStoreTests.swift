@@ -96,4 +96,12 @@ import Testing
         #expect(memories["village"]?.lastLesson == "Labai gribai nevajag lielu naudu.")
         #expect(memories["idea"]?.openFollowUps.count == 1)
     }
+
+    @Test func aTripsOwnLessonsAreNotItsMemories() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try LessonsSample.log.jsonData().write(to: URL(fileURLWithPath: folder + "/kurzeme.lessons.json"))
+        #expect(LessonStore.memories(forTripAt: folder + "/kurzeme.json").isEmpty)
+        #expect(!LessonStore.memories(forTripAt: folder + "/kurzeme-2024.json").isEmpty)
+    }
 }
