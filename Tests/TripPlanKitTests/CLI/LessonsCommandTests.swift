@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct LessonsCommandTests {
     @Test func flagsAddOneEntryPerCallAndCallsAddUp() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         let first = folder.run(["lessons", "add", folder.trip, "--place", "ziemupe", "--lesson", "Griba svarīgāka par naudu",
                                 "--idea", "Maksas pakalpojumi", "--idea", "Kopienas svētki", "--follow-up", "Sagatavot pārskatu",
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func anUnknownPlaceIsNamedWithTheTripsPlaceIds() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         let result = folder.run(["lessons", "add", folder.trip, "--place", "ziemupes-ciems", "--lesson", "x"])
         #expect(result.status == 1)
@@ -47,7 +47,7 @@ import Testing
         ([], "Standard input is not a terminal, so there is nobody to ask: give '--lesson <text>' (and the other fields as flags), or pass '--interactive' to read the answers from standard input, one per line."),
     ])
     func malformedFlagsAreUsageErrors(extra: [String], message: String) throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         let result = folder.run(["lessons", "add", folder.trip] + extra)
         #expect(result.status == 64)
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func listPrintsTheContractJSON() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         _ = folder.run(["lessons", "add", folder.trip, "--place", "ideju-maja", "--lesson", "Minimālisms strādā", "--follow-up", "Uzaicināt jauniešus"])
         _ = folder.run(["lessons", "add", folder.trip, "--lesson", "Visam braucienam"])
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func editDoneAndRemoveWorkById() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         _ = folder.run(["lessons", "add", folder.trip, "--place", "ziemupe", "--lesson", "a", "--follow-up", "one", "--due", "2023-06-10"])
         _ = folder.run(["lessons", "add", folder.trip, "--lesson", "b"])
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func anEditPreparedAgainstAnOlderRevisionIsRefusedWhenItsEntryChanged() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         _ = folder.run(["lessons", "add", folder.trip, "--lesson", "a"])
         _ = folder.run(["lessons", "add", folder.trip, "--lesson", "b"])
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func aBrokenStoreIsNeverOverwritten() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         try Data("{\"format\": \"tripplan-lessons/1\", \"lessons\": [".utf8).write(to: URL(fileURLWithPath: folder.store))
         let result = folder.run(["lessons", "add", folder.trip, "--lesson", "x"])

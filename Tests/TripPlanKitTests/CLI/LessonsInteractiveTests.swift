@@ -5,7 +5,7 @@ import Testing
 /// `lessons add` without `--lesson`, answered through piped input.
 @Suite struct LessonsInteractiveTests {
     /// Saves a plan for the test trip whose stops come in a known order, so the questions follow it.
-    static func savePlan(_ folder: LessonsTestFolder) throws {
+    static func savePlan(_ folder: TripFolder) throws {
         let loaded = try TripStore.load(folder.trip)
         func t(_ s: String) -> TimeOfDay { TimeOfDay(parsing: s)! }
         var itinerary = Itinerary(days: [Itinerary.Day(
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func walksThePlacesInPlanOrderThenTheTripWideQuestions() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         try Self.savePlan(folder)
         let input = [
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func endOfInputSavesWhatWasEntered() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         try Self.savePlan(folder)
         let result = folder.run(["lessons", "add", folder.trip], input: ["Kopstrādes telpa", "Kopiena"], terminal: true)
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func withPlaceOnlyThatPlaceIsAsked() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         let result = folder.run(["lessons", "add", folder.trip, "--place", "ziemupe", "--lang", "en"],
                                 input: ["", "Goodwill beats money", "", "", "5", "", "", "never asked"], terminal: true)
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func nothingEnteredLeavesTheStoreAlone() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         let result = folder.run(["lessons", "add", folder.trip, "--interactive"], input: [])
         #expect(result.status == 0)
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func answersThatCannotBeSavedAreShownNotLost() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         var answers = ["Kopstrādes telpa", "Kopiena ap notikumiem", "", "", "", "", ""]
         var out = "", err = ""
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func theRealBinaryReadsAnswersFromAPipe() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         try Self.savePlan(folder)
         let refused = try Binary.run(["lessons", "add", folder.trip])
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func onARealTerminalTheBinaryAsksWithoutBeingTold() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         // A pseudo-terminal as standard input: isatty(0) is true in the child, as on a real terminal.
         // posix_openpt and friends are not visible to Swift on Linux, so the same steps by hand: open the

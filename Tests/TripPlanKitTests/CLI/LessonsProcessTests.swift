@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func sixteenConcurrentAddsAreAllKept() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         // A short pause inside the locked section makes the writers really overlap.
         let running = try (0..<16).map { i in
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aWriterKilledAtAnyMomentLeavesAReadableStoreAndLosesNothingConfirmed() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         var random = SeededRandom(seed: 20230527)
         // How long one whole `lessons add` takes on this machine now (start-up included), so that the kill
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func aWriterKilledWhileHoldingTheLockDoesNotBlockTheNextOne() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         #expect(folder.run(["lessons", "add", folder.trip, "--lesson", "before"]).status == 0)
         // The writer sleeps 3 s inside the locked section; wait until it holds the lock, then kill it there.

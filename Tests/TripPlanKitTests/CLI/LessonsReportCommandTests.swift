@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct LessonsReportCommandTests {
     @Test func reportNeedsAFormatAndWritesTheFileAtomically() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         _ = folder.run(["lessons", "add", folder.trip, "--place", "ziemupe", "--lesson", "Griba <svarīgāka>", "--follow-up", "Pārskats", "--due", "2023-06-01"])
         #expect(folder.run(["lessons", "report", folder.trip]).status == 64)
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func summaryGroupsLessonsByPlaceAcrossTripsAndSaysWhatItSkipped() throws {
-        let folder = try LessonsTestFolder()
+        let folder = try TripFolder(fixture: "lessons-trip")
         defer { folder.remove() }
         _ = folder.run(["lessons", "add", folder.trip, "--place", "ziemupe", "--lesson", "2023: griba", "--follow-up", "Pārskats"])
         // An older trip to the same place, whose trip file is gone: its store still counts.
