@@ -77,4 +77,24 @@ import Testing
         #expect(result.status == 0)
         #expect(result.out.contains("valid — 7 places, 2 days, 5 to visit"))
     }
+
+    @Test func longSearchesShowProgressOnATerminalAndClearIt() throws {
+        let folder = try TripFolder(fixture: "twenty-places")
+        defer { folder.remove() }
+        let (console, capture) = Console.capturing()
+        console.stderrIsTerminal = true
+        let status = TripPlanCLI.run(["create", folder.trip, "--no-save", "--time-limit", "1.3"], console: console)
+        #expect(status == 0)
+        #expect(capture.err.contains("\rsearching… 1 s, "))
+        #expect(capture.err.hasSuffix("\r\u{1B}[K"), "the progress line is cleared before the plan is printed")
+        #expect(capture.out.contains("Trip total: 2 days"))
+    }
+
+    @Test func noProgressWhenStderrIsNotATerminal() throws {
+        let folder = try TripFolder(fixture: "twenty-places")
+        defer { folder.remove() }
+        let result = folder.run(["create", folder.trip, "--no-save", "--json"])
+        #expect(result.status == 0)
+        #expect(result.err.isEmpty)
+    }
 }
