@@ -13,6 +13,8 @@ struct BeamOrder {
     let width: Int
     /// All of `visits` must be visited: prune partial routes that would miss a deadline of one left.
     let mustVisitAll: Bool
+    /// The search's clock: at its limit the DP stops and returns the best day found so far.
+    let clock: SearchClock
     /// Rank partial routes by how early they are ready rather than by travel: finds a feasible order
     /// where windows are very tight, at some cost in travel.
     var preferEarly = false
@@ -82,7 +84,7 @@ struct BeamOrder {
                     }
                 }
             }
-            if stage == m { break }
+            if stage == m || clock.expired { break }
             stage += 1
             // Extend.
             var nWords: [UInt64] = [], nLast: [Int] = [], nN: [Int] = [], nY: [Int] = [], nCost: [Int] = []

@@ -4,7 +4,7 @@ struct ItineraryAssembler {
     let matrix: TravelMatrix
     let problem: ScheduleProblem
 
-    func itinerary(routes: [[Int]], stopped: Bool) -> Itinerary {
+    func itinerary(routes: [[Int]]) -> Itinerary {
         let p = problem
         let days = trip.resolvedDays
         var out: [Itinerary.Day] = []
@@ -46,7 +46,7 @@ struct ItineraryAssembler {
         }
         let placed = Set(routes.joined())
         let unscheduled = (0..<p.visitCount).filter { !placed.contains($0) }.map { v in
-            let why = reason(for: v, routes: routes, stopped: stopped)
+            let why = reason(for: v, routes: routes)
             return Itinerary.Unscheduled(place: p.visitIDs[v], reason: why.text(trip.language), why: why)
         }
         var itinerary = Itinerary(days: out, unscheduled: unscheduled)
@@ -57,7 +57,7 @@ struct ItineraryAssembler {
     static func round(_ km: Double) -> Double { (km * 10).rounded() / 10 }
 
     /// The most specific true reason why visit `v` is not in the plan.
-    func reason(for v: Int, routes: [[Int]], stopped: Bool) -> UnfitReason {
+    func reason(for v: Int, routes: [[Int]]) -> UnfitReason {
         let p = problem
         let days = trip.resolvedDays
         guard let place = trip.place(p.visitIDs[v]) else { return .closedOnTripDays(dates: days.map(\.date)) }
@@ -84,7 +84,6 @@ struct ItineraryAssembler {
                 }
             }
         }
-        if stopped { return .searchStopped }
         // The best insertion into the final plan.
         var best: (day: Int, violation: ScheduleProblem.Violation)?
         for d in openDays {
@@ -92,7 +91,8 @@ struct ItineraryAssembler {
                 var route = routes[d]
                 route.insert(v, at: i)
                 let violation = p.violation(day: d, route)
-                if violation == .none { return .optionalLeftOut }
+                // It would fit: either it is worth nothing, or the search stopped before it got there.
+                if violation == .none { return p.isRequired[v] || p.score[v] > 0 ? .searchStopped : .optionalLeftOut }
                 if best == nil || violation.minutes < best!.violation.minutes { best = (d, violation) }
             }
         }

@@ -32,6 +32,8 @@ struct LocalSearch {
     var scratch: [Int] = []
     /// The changed stretch of an intra-day move, see `stretchFits`.
     var mid: [Int] = []
+    /// Days changed since the local search last looked at them.
+    var dirty: [Bool]
     /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
     var noise = 0
     var lastReport: Double = 0
@@ -46,6 +48,7 @@ struct LocalSearch {
         routes = Array(repeating: [], count: problem.dayCount)
         dayOf = Array(repeating: -1, count: problem.visitCount)
         posOf = Array(repeating: -1, count: problem.visitCount)
+        dirty = Array(repeating: true, count: problem.dayCount)
         forward = Array(repeating: [], count: problem.dayCount)
         backward = Array(repeating: [], count: problem.dayCount)
         let k = min(candidates.count - 1, 40)
@@ -94,6 +97,7 @@ struct LocalSearch {
         }
         forward[d] = f
         backward[d] = b
+        dirty[d] = true
         for (i, v) in route.enumerated() {
             dayOf[v] = d
             posOf[v] = i
@@ -235,25 +239,30 @@ struct LocalSearch {
 
     /// Applies improving relocations, swaps, 2-opt and or-opt moves until none is left.
     mutating func descend() {
-        var improved = true
         var rounds = 0
-        while improved && rounds < 12 {
-            improved = false
+        while rounds < 12 {
             rounds += 1
             if clock.expired { return }
-            for v in candidates where dayOf[v] >= 0 {
-                if relocate(v) { improved = true }
+            // Only days changed since the last round, and visits on them or near them, are examined.
+            let active = dirty
+            for d in 0..<dirty.count { dirty[d] = false }
+            if !active.contains(true) { return }
+            func near(_ v: Int, _ s: LocalSearch) -> Bool {
+                if active[s.dayOf[v]] { return true }
+                for u in s.neighbours[v].prefix(8) where s.dayOf[u] >= 0 && active[s.dayOf[u]] { return true }
+                return false
             }
-            for d in 0..<p.dayCount where routes[d].count >= 2 {
-                if twoOpt(d) { improved = true }
-                if orOpt(d) { improved = true }
+            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+                _ = relocate(v)
             }
-            for v in candidates where dayOf[v] >= 0 {
-                if swap(v) { improved = true }
+            for d in 0..<p.dayCount where active[d] && routes[d].count >= 2 {
+                _ = twoOpt(d)
+                _ = orOpt(d)
             }
-            let before = score
+            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+                _ = swap(v)
+            }
             recreate(candidates)
-            if score.isBetter(than: before) { improved = true }
         }
     }
 
@@ -440,23 +449,23 @@ struct LocalSearch {
         let insertedScore = score
         let m = candidates.count
         let width = max(50, min(2000, 400_000 / max(1, m * m) * 10))
-        var route = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true).run()
-        if route.count < m {
-            var early = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true)
+        var route = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true, clock: clock).run()
+        if route.count < m && !clock.expired {
+            var early = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: true, clock: clock)
             early.preferEarly = true
             let found = early.run()
             if found.count > route.count { route = found }
         }
-        if route.count < m {
-            var wide = BeamOrder(p: p, day: 0, visits: candidates, width: width * 4, mustVisitAll: true)
+        if route.count < m && !clock.expired {
+            var wide = BeamOrder(p: p, day: 0, visits: candidates, width: width * 4, mustVisitAll: true, clock: clock)
             wide.preferEarly = true
             wide.reachPrune = false
             let found = wide.run()
             debugNote("wide beam \(found.count) width \(width)")
             if found.count > route.count { route = found }
         }
-        if route.count < m {
-            let partial = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: false).run()
+        if route.count < m && !clock.expired {
+            let partial = BeamOrder(p: p, day: 0, visits: candidates, width: width, mustVisitAll: false, clock: clock).run()
             if partial.count > route.count { route = partial }
         }
         setRoutes([route])
@@ -468,7 +477,7 @@ struct LocalSearch {
         for d in 0..<p.dayCount where routes[d].count >= 3 && !clock.expired {
             let stops = routes[d]
             let width = max(50, min(1000, 200_000 / (stops.count * stops.count)))
-            let order = BeamOrder(p: p, day: d, visits: stops, width: width, mustVisitAll: true).run()
+            let order = BeamOrder(p: p, day: d, visits: stops, width: width, mustVisitAll: true, clock: clock).run()
             guard order.count == stops.count, p.arrival(day: d, order) < ScheduleProblem.never else { continue }
             let old = (p.travelMinutes(day: d, stops), p.arrival(day: d, stops))
             if (p.travelMinutes(day: d, order), p.arrival(day: d, order)) < old {
@@ -502,11 +511,15 @@ struct LocalSearch {
         var best = routes
         var bestScore = score
         var currentScore = bestScore
-        let iterations = clock.limit == nil ? max(100, 20_000 / max(1, candidates.count)) : Int.max
+        let iterations = clock.limit == nil ? min(400, max(100, 20_000 / max(1, candidates.count))) : Int.max
         let multiDay = p.dayCount > 1
         var iteration = 0
-        while iteration < iterations && !clock.expired {
+        var sinceBest = 0
+        // Without a time limit the search also ends after a run of rounds without a new best.
+        let patience = clock.limit == nil ? max(80, iterations / 3 * 2) : Int.max
+        while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
             iteration += 1
+            sinceBest += 1
             let saved = routes
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
             let placedList = candidates.filter { dayOf[$0] >= 0 }
@@ -538,15 +551,18 @@ struct LocalSearch {
                 if s.isBetter(than: bestScore) {
                     bestScore = s
                     best = routes
+                    sinceBest = 0
                 }
             } else {
                 setRoutes(saved)
+                for d in 0..<dirty.count { dirty[d] = false }
             }
             report(best: bestScore, placed: bestScore.required)
         }
         debugNote("ils end")
         setRoutes(best)
         polishOrders()
+        recreate(candidates)
         debugNote("polish")
         return routes
     }

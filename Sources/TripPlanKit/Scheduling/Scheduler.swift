@@ -55,7 +55,7 @@ public enum Scheduler {
             routes = search.run()
         }
         return ItineraryAssembler(trip: trip, matrix: travel, problem: problem)
-            .itinerary(routes: routes, stopped: false)
+            .itinerary(routes: routes)
     }
 }
 
