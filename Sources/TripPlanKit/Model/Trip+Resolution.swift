@@ -39,3 +39,18 @@ extension Trip {
         places.first { $0.id == id }
     }
 }
+
+extension Trip {
+    /// "⚠ 2 h 10 min after the day's end (19:00)" when a planned day reaches its `to` after the day's `end`.
+    ///
+    /// Only a day that cannot even make its direct leg in time is planned late (it gets no visits);
+    /// the plans print the overrun so that nobody mistakes it for a feasible day.
+    public func lateArrivalNote(for day: Itinerary.Day, _ language: Language) -> String? {
+        guard let end = days.first(where: { $0.date == day.date })?.end, day.arrive > end else { return nil }
+        let late = DateText.duration(minutes: day.arrive.minutes - end.minutes)
+        switch language {
+        case .lv: return "⚠ \(late) pēc dienas beigām (\(end))"
+        case .en: return "⚠ \(late) after the day's end (\(end))"
+        }
+    }
+}

@@ -154,8 +154,10 @@ struct PlanOutline: Sendable {
         let isLastDay = day == itinerary.days.last
         let arrival = day.to == trip.home ? l.arrivalHome
             : (!isLastDay || places[day.to]?.kind == "lodging") ? l.arrivalLodging : l.arrival
-        rows.append(Row(kind: .end, time: day.arrive.description, place: day.to, number: nil, what: arrival,
-                        showsContact: day.to != day.from, startMinute: day.arrive.minutes))
+        var end = Row(kind: .end, time: day.arrive.description, place: day.to, number: nil, what: arrival,
+                      showsContact: day.to != day.from, startMinute: day.arrive.minutes)
+        end.detail = trip.lateArrivalNote(for: day, language)
+        rows.append(end)
         if let lunch = day.lunch, !day.stops.contains(where: { $0.place == lunch.place }) {
             // A lunch away from every visit (at the start or the night's stop) goes where its time puts it.
             let index = rows.firstIndex { $0.startMinute > lunch.start.minutes } ?? rows.count

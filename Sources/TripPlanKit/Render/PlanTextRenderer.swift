@@ -70,6 +70,7 @@ public struct PlanTextRenderer: Sendable {
             }
             out += leg(minutes: day.finalLeg.minutes, km: day.finalLeg.km)
             out += line(day.arrive.description, "\(w.arrive): \(name(day.to))")
+            if let late = trip.lateArrivalNote(for: day, language) { out += line("", late) }
             if let lunch = day.lunch, lunch.place == day.to, lunch.place != day.from || lunch.start >= day.arrive,
                !day.stops.contains(where: { $0.place == lunch.place }) {
                 out += line("\(lunch.start)–\(lunch.end)", "\(w.lunch): \(name(lunch.place))")
