@@ -6,7 +6,7 @@ public struct ArgumentSpec: Sendable {
     public var positionals: [String]
 
     public init(flags: Set<String> = [], options: Set<String> = [], positionals: [String] = []) {
-        self.flags = flags.union(["--help", "-h"])
+        self.flags = flags.union(["--help", "-h", "--version"])
         self.options = options
         self.positionals = positionals
     }
@@ -24,6 +24,7 @@ public struct ParsedArguments: Sendable, Equatable {
     public func option(_ name: String) -> String? { options[name]?.last }
     public func values(_ name: String) -> [String] { options[name] ?? [] }
     public var wantsHelp: Bool { flags.contains("--help") || flags.contains("-h") }
+    public var wantsVersion: Bool { flags.contains("--version") }
 }
 
 /// A wrong command line: exit 64 with the message and the usage.
@@ -71,7 +72,7 @@ extension ArgumentSpec {
                 throw UsageError("Unknown option '\(name)'.")
             }
         }
-        if result.wantsHelp { return result }
+        if result.wantsHelp || result.wantsVersion { return result }
         if result.positionals.count < positionals.count {
             throw UsageError("Missing expected argument '<\(positionals[result.positionals.count])>'.")
         }

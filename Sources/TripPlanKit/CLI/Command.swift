@@ -34,6 +34,10 @@ extension Command {
                 console.out(helpText)
                 return ExitCode.success
             }
+            if parsed.wantsVersion {
+                console.out("tripplan \(TripPlan.version)\n")
+                return ExitCode.success
+            }
             return try run(parsed, console: console)
         } catch let error as UsageError {
             console.err("Error: \(error.message)\nUsage: \(usage)\n  See 'tripplan \(name) --help' for more information.\n")

@@ -24,6 +24,14 @@ import Testing
         #expect(capture.out.hasPrefix("tripplan "))
         #expect(TripPlanCLI.run(["create", "--help"], console: console) == 0)
         #expect(capture.out.contains("USAGE: tripplan create <trip>"))
+        for command in TripPlanCLI.commands {
+            let (each, output) = Console.capturing()
+            let words = command.name.split(separator: " ").map(String.init)
+            #expect(TripPlanCLI.run(words + ["--version"], console: each) == 0)
+            #expect(output.out == "tripplan \(TripPlan.version)\n", "\(command.name) --version")
+            #expect(TripPlanCLI.run(words + ["--help"], console: each) == 0)
+            #expect(output.out.contains("USAGE: tripplan \(command.name)"), "\(command.name) --help")
+        }
     }
 
     @Test func missingFileIsARuntimeError() {
