@@ -235,6 +235,86 @@ struct LocalSearch {
         }
     }
 
+    // MARK: Ejection
+
+    /// The value of placing `v`, on one scale: a required visit outweighs any optional score.
+    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 40 : p.score[v] }
+
+    /// Places unplaced visits by ejecting a placed visit of lower worth, or of any worth when the ejected
+    /// visit fits again elsewhere (an ejection chain of length two).
+    ///
+    /// Every applied move strictly raises (required visits, optional score), so this terminates. Options are
+    /// found with a full pass over the changed day (days are short), tried cheapest travel first.
+    @discardableResult
+    mutating func ejectInsert() -> Bool {
+        var any = false
+        var changed = true
+        var passes = 0
+        while changed && passes < 4 && !clock.expired {
+            changed = false
+            passes += 1
+            for v in candidates where dayOf[v] < 0 && worth(v) > 0 {
+                if clock.expired { return any }
+                if tryEject(v) { changed = true; any = true }
+            }
+        }
+        return any
+    }
+
+    /// One ejection for the unplaced `v`; true when applied.
+    mutating func tryEject(_ v: Int) -> Bool {
+        let wv = worth(v)
+        var options: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
+        var trial: [Int] = []
+        for d in openDays[v] {
+            let route = routes[d]
+            if route.isEmpty { continue }
+            for j in 0..<route.count {
+                let u = route[j]
+                let wu = worth(u)
+                // Same or higher worth may only be ejected when it can move elsewhere (checked later).
+                trial.removeAll(keepingCapacity: true)
+                trial.append(contentsOf: route)
+                trial.remove(at: j)
+                let outGain = p.travelMinutes(day: d, route) - p.travelMinutes(day: d, trial)
+                var bestAt = -1
+                var bestDelta = Int.max
+                for i in 0...trial.count {
+                    let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
+                    let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
+                    let x = p.visitNode[v]
+                    let delta = p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b) - outGain
+                    if delta >= bestDelta { continue }
+                    trial.insert(v, at: i)
+                    if p.arrival(day: d, trial) < ScheduleProblem.never {
+                        bestAt = i
+                        bestDelta = delta
+                    }
+                    trial.remove(at: i)
+                }
+                if bestAt >= 0 {
+                    options.append((wu < wv ? wu : wv, bestDelta, d, u, bestAt))
+                }
+            }
+        }
+        if options.isEmpty { return false }
+        options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
+        for o in options.prefix(12) {
+            let saved = routes[o.day]
+            remove(o.out)
+            insert(v, o.day, o.at)
+            if let at = bestInsertion(o.out) {
+                insert(o.out, at.day, at.at)
+                return true
+            }
+            if worth(o.out) < wv { return true }
+            routes[o.day] = saved
+            dayOf[v] = -1
+            refresh(o.day)
+        }
+        return false
+    }
+
     // MARK: Local search
 
     /// Applies improving relocations, swaps, 2-opt and or-opt moves until none is left.
@@ -507,6 +587,7 @@ struct LocalSearch {
         construct()
         debugNote("construct")
         descend()
+        if ejectInsert() { descend() }
         debugNote("descend")
         var best = routes
         var bestScore = score
@@ -539,6 +620,7 @@ struct LocalSearch {
             recreate(candidates)
             noise = 0
             descend()
+            if ejectInsert() { descend() }
             let s = score
             // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
             // shrinking to nothing over the search (record-to-record travel).
