@@ -325,7 +325,7 @@ struct LocalSearch {
         var trial: [Int] = []
         for d in openDays[v] {
             let route = routes[d]
-            if route.isEmpty { continue }
+            if route.isEmpty || clock.expired { continue }
             for j in 0..<route.count {
                 let u = route[j]
                 let wu = worth(u)
@@ -354,7 +354,7 @@ struct LocalSearch {
                 }
             }
         }
-        if options.isEmpty { return false }
+        if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v) : false }
         options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
         for o in options.prefix(12) {
             let saved = routes[o.day]
@@ -369,7 +369,49 @@ struct LocalSearch {
             dayOf[v] = -1
             refresh(o.day)
         }
-        return false
+        return p.isRequired[v] ? tryEjectPair(v) : false
+    }
+
+    /// Places the unplaced required `v` by ejecting two optional visits of one day (the least score lost,
+    /// then the least travel added); the ejected ones are re-inserted where they fit. Raises the required
+    /// count, so it is always kept.
+    mutating func tryEjectPair(_ v: Int) -> Bool {
+        var best: (lost: Int, delta: Int, day: Int, j1: Int, j2: Int, at: Int)?
+        var trial: [Int] = []
+        let x = p.visitNode[v]
+        for d in openDays[v] {
+            // Long days (one-day trips) would cost O(stops⁴); leave those to ruin-and-recreate.
+            let route = routes[d]
+            if route.count < 2 || route.count > 24 || clock.expired { continue }
+            let travel = p.travelMinutes(day: d, route)
+            for j1 in 0..<(route.count - 1) where !p.isRequired[route[j1]] {
+                for j2 in (j1 + 1)..<route.count where !p.isRequired[route[j2]] {
+                    let lost = p.score[route[j1]] + p.score[route[j2]]
+                    if let b = best, lost > b.lost { continue }
+                    trial.removeAll(keepingCapacity: true)
+                    for (j, w) in route.enumerated() where j != j1 && j != j2 { trial.append(w) }
+                    let base = p.travelMinutes(day: d, trial) - travel
+                    for i in 0...trial.count {
+                        let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
+                        let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
+                        let delta = base + p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b)
+                        if let c = best, (lost, delta) >= (c.lost, c.delta) { continue }
+                        trial.insert(v, at: i)
+                        if p.arrival(day: d, trial) < ScheduleProblem.never { best = (lost, delta, d, j1, j2, i) }
+                        trial.remove(at: i)
+                    }
+                }
+            }
+        }
+        guard let b = best else { return false }
+        let u1 = routes[b.day][b.j1], u2 = routes[b.day][b.j2]
+        remove(u2)
+        remove(u1)
+        insert(v, b.day, b.at)
+        for u in [u1, u2] {
+            if let at = bestInsertion(u) { insert(u, at.day, at.at) }
+        }
+        return true
     }
 
     /// A random unplaced visit worth placing, required ones first; nil when none.
