@@ -37,6 +37,11 @@ struct LocalSearch {
     /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
     var noise = 0
     var lastReport: Double = 0
+    /// Counts day changes; `dayStamp[d]` is the count at day d's last change.
+    var changeCount = 0
+    var dayStamp: [Int]
+    /// Per visit: the change count when an ejection for it last failed (-1: never tried).
+    var ejectFailed: [Int]
 
     init(problem: ScheduleProblem, candidates: [Int], seed: UInt64, clock: SearchClock,
          progress: (@Sendable (SearchProgress) -> Void)?) {
@@ -49,6 +54,8 @@ struct LocalSearch {
         dayOf = Array(repeating: -1, count: problem.visitCount)
         posOf = Array(repeating: -1, count: problem.visitCount)
         dirty = Array(repeating: true, count: problem.dayCount)
+        dayStamp = Array(repeating: 0, count: problem.dayCount)
+        ejectFailed = Array(repeating: -1, count: problem.visitCount)
         forward = Array(repeating: [], count: problem.dayCount)
         backward = Array(repeating: [], count: problem.dayCount)
         let k = min(candidates.count - 1, 40)
@@ -98,6 +105,8 @@ struct LocalSearch {
         forward[d] = f
         backward[d] = b
         dirty[d] = true
+        changeCount += 1
+        dayStamp[d] = changeCount
         for (i, v) in route.enumerated() {
             dayOf[v] = d
             posOf[v] = i
@@ -202,37 +211,215 @@ struct LocalSearch {
         refresh(d)
     }
 
+    /// The cheapest feasible insertion of `v` on day `d`: (position, delta), or nil.
+    mutating func bestInsertion(_ v: Int, day d: Int) -> (at: Int, delta: Int)? {
+        var best: (at: Int, delta: Int)?
+        for i in 0...routes[d].count {
+            let delta = insertionDelta(v, d, i)
+            if let b = best, delta >= b.delta { continue }
+            if fits(v, d, i) { best = (i, delta) }
+        }
+        return best
+    }
+
+    /// Per-day best insertions of the visits being recreated (flat: list index × day; `Int.max` = none).
+    var cacheAt: [Int] = []
+    var cacheDelta: [Int] = []
+
     /// Inserts unplaced visits cheapest-first with regret: required ones, then optional by score.
+    ///
+    /// Each visit's best insertion per day is kept between picks; only the day that received the last
+    /// pick is priced again, so a pick costs one day per remaining visit instead of every day.
     mutating func recreate(_ pool: [Int]) {
-        var required = pool.filter { p.isRequired[$0] && dayOf[$0] < 0 }
-        var optional = pool.filter { !p.isRequired[$0] && dayOf[$0] < 0 && p.score[$0] > 0 }
+        let days = p.dayCount
         for phase in 0..<2 {
-            var list = phase == 0 ? required : optional
-            while !list.isEmpty {
+            var list = pool.filter { dayOf[$0] < 0 && (phase == 0 ? p.isRequired[$0] : !p.isRequired[$0] && p.score[$0] > 0) }
+            if list.isEmpty { continue }
+            cacheAt.removeAll(keepingCapacity: true)
+            cacheDelta.removeAll(keepingCapacity: true)
+            cacheAt.append(contentsOf: repeatElement(-1, count: list.count * days))
+            cacheDelta.append(contentsOf: repeatElement(Int.max, count: list.count * days))
+            for (index, v) in list.enumerated() {
+                for d in openDays[v] {
+                    if let b = bestInsertion(v, day: d) {
+                        cacheAt[index * days + d] = b.at
+                        cacheDelta[index * days + d] = b.delta
+                    }
+                }
+            }
+            var alive = [Bool](repeating: true, count: list.count)
+            while true {
                 var pick = -1
                 var pickKey = Int.min
                 var pickAt: (day: Int, at: Int, delta: Int)?
-                var remaining: [Int] = []
-                for (index, v) in list.enumerated() {
-                    guard var at = bestInsertion(v) else { continue }
-                    remaining.append(v)
+                for (index, v) in list.enumerated() where alive[index] {
+                    var at: (day: Int, at: Int, delta: Int)?
+                    for d in openDays[v] {
+                        let delta = cacheDelta[index * days + d]
+                        if delta == Int.max { continue }
+                        if let b = at, delta >= b.delta { continue }
+                        at = (d, cacheAt[index * days + d], delta)
+                    }
+                    guard var at else { alive[index] = false; continue }
                     if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
-                    // Fewest insertion options first would need a second pass; cheap regret: prefer the
-                    // largest score per added minute for optional ones, the cheapest for required ones.
+                    // Cheap regret: prefer the largest score per added minute for optional ones, the
+                    // cheapest for required ones.
                     let key = phase == 0 ? -at.delta * 1024 - index : p.score[v] * 1_000_000 / (at.delta + 1)
                     if key > pickKey {
                         pickKey = key
-                        pick = v
+                        pick = index
                         pickAt = at
                     }
                 }
                 guard pick >= 0, let at = pickAt else { break }
-                insert(pick, at.day, at.at)
-                remaining.removeAll { $0 == pick }
-                list = remaining
+                insert(list[pick], at.day, at.at)
+                alive[pick] = false
+                let d = at.day
+                for (index, v) in list.enumerated() where alive[index] && isOpenOn(v, d) {
+                    if let b = bestInsertion(v, day: d) {
+                        cacheAt[index * days + d] = b.at
+                        cacheDelta[index * days + d] = b.delta
+                    } else {
+                        cacheAt[index * days + d] = -1
+                        cacheDelta[index * days + d] = Int.max
+                    }
+                }
             }
-            if phase == 0 { required = list } else { optional = list }
+            list.removeAll()
         }
+    }
+
+    // MARK: Ejection
+
+    /// The value of placing `v`, on one scale: a required visit outweighs any optional score.
+    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 40 : p.score[v] }
+
+    /// Places unplaced visits by ejecting a placed visit of lower worth, or of any worth when the ejected
+    /// visit fits again elsewhere (an ejection chain of length two).
+    ///
+    /// Every applied move strictly raises (required visits, optional score), so this terminates. Options are
+    /// found with a full pass over the changed day (days are short), tried cheapest travel first.
+    @discardableResult
+    mutating func ejectInsert() -> Bool {
+        var any = false
+        var changed = true
+        var passes = 0
+        while changed && passes < 4 && !clock.expired {
+            changed = false
+            passes += 1
+            for v in candidates where dayOf[v] < 0 && worth(v) > 0 {
+                if clock.expired { return any }
+                // Skip a visit whose ejection failed and none of whose days changed since.
+                let failed = ejectFailed[v]
+                if failed >= 0 && !openDays[v].contains(where: { dayStamp[$0] > failed }) { continue }
+                if tryEject(v) { changed = true; any = true } else { ejectFailed[v] = changeCount }
+            }
+        }
+        return any
+    }
+
+    /// One ejection for the unplaced `v`; true when applied.
+    mutating func tryEject(_ v: Int) -> Bool {
+        let wv = worth(v)
+        var options: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
+        var trial: [Int] = []
+        for d in openDays[v] {
+            let route = routes[d]
+            if route.isEmpty || clock.expired { continue }
+            for j in 0..<route.count {
+                let u = route[j]
+                let wu = worth(u)
+                // Same or higher worth may only be ejected when it can move elsewhere (checked later).
+                trial.removeAll(keepingCapacity: true)
+                trial.append(contentsOf: route)
+                trial.remove(at: j)
+                let outGain = p.travelMinutes(day: d, route) - p.travelMinutes(day: d, trial)
+                var bestAt = -1
+                var bestDelta = Int.max
+                for i in 0...trial.count {
+                    let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
+                    let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
+                    let x = p.visitNode[v]
+                    let delta = p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b) - outGain
+                    if delta >= bestDelta { continue }
+                    trial.insert(v, at: i)
+                    if p.arrival(day: d, trial) < ScheduleProblem.never {
+                        bestAt = i
+                        bestDelta = delta
+                    }
+                    trial.remove(at: i)
+                }
+                if bestAt >= 0 {
+                    options.append((wu < wv ? wu : wv, bestDelta, d, u, bestAt))
+                }
+            }
+        }
+        if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v) : false }
+        options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
+        for o in options.prefix(12) {
+            let saved = routes[o.day]
+            remove(o.out)
+            insert(v, o.day, o.at)
+            if let at = bestInsertion(o.out) {
+                insert(o.out, at.day, at.at)
+                return true
+            }
+            if worth(o.out) < wv { return true }
+            routes[o.day] = saved
+            dayOf[v] = -1
+            refresh(o.day)
+        }
+        return p.isRequired[v] ? tryEjectPair(v) : false
+    }
+
+    /// Places the unplaced required `v` by ejecting two optional visits of one day (the least score lost,
+    /// then the least travel added); the ejected ones are re-inserted where they fit. Raises the required
+    /// count, so it is always kept.
+    mutating func tryEjectPair(_ v: Int) -> Bool {
+        var best: (lost: Int, delta: Int, day: Int, j1: Int, j2: Int, at: Int)?
+        var trial: [Int] = []
+        let x = p.visitNode[v]
+        for d in openDays[v] {
+            // Long days (one-day trips) would cost O(stops⁴); leave those to ruin-and-recreate.
+            let route = routes[d]
+            if route.count < 2 || route.count > 24 || clock.expired { continue }
+            let travel = p.travelMinutes(day: d, route)
+            for j1 in 0..<(route.count - 1) where !p.isRequired[route[j1]] {
+                for j2 in (j1 + 1)..<route.count where !p.isRequired[route[j2]] {
+                    let lost = p.score[route[j1]] + p.score[route[j2]]
+                    if let b = best, lost > b.lost { continue }
+                    trial.removeAll(keepingCapacity: true)
+                    for (j, w) in route.enumerated() where j != j1 && j != j2 { trial.append(w) }
+                    let base = p.travelMinutes(day: d, trial) - travel
+                    for i in 0...trial.count {
+                        let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
+                        let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
+                        let delta = base + p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b)
+                        if let c = best, (lost, delta) >= (c.lost, c.delta) { continue }
+                        trial.insert(v, at: i)
+                        if p.arrival(day: d, trial) < ScheduleProblem.never { best = (lost, delta, d, j1, j2, i) }
+                        trial.remove(at: i)
+                    }
+                }
+            }
+        }
+        guard let b = best else { return false }
+        let u1 = routes[b.day][b.j1], u2 = routes[b.day][b.j2]
+        remove(u2)
+        remove(u1)
+        insert(v, b.day, b.at)
+        for u in [u1, u2] {
+            if let at = bestInsertion(u) { insert(u, at.day, at.at) }
+        }
+        return true
+    }
+
+    /// A random unplaced visit worth placing, required ones first; nil when none.
+    mutating func unplacedTarget() -> Int? {
+        var pool = candidates.filter { dayOf[$0] < 0 && p.isRequired[$0] }
+        if pool.isEmpty { pool = candidates.filter { dayOf[$0] < 0 && p.score[$0] > 0 } }
+        if pool.isEmpty { return nil }
+        return pool[Int(rng.next() % UInt64(pool.count))]
     }
 
     // MARK: Local search
@@ -487,10 +674,15 @@ struct LocalSearch {
         }
     }
 
+    /// Replaces the plan; only the days that differ are recomputed (and marked changed).
     mutating func setRoutes(_ new: [[Int]]) {
-        routes = new
-        for v in 0..<dayOf.count { dayOf[v] = -1 }
-        for d in 0..<p.dayCount { refresh(d) }
+        for d in 0..<p.dayCount where routes[d] != new[d] {
+            for v in routes[d] { dayOf[v] = -1 }
+        }
+        for d in 0..<p.dayCount where routes[d] != new[d] {
+            routes[d] = new[d]
+            refresh(d)
+        }
     }
 
     mutating func report(best: PlanScore, placed: Int) {
@@ -507,6 +699,7 @@ struct LocalSearch {
         construct()
         debugNote("construct")
         descend()
+        if ejectInsert() { descend() }
         debugNote("descend")
         var best = routes
         var bestScore = score
@@ -528,9 +721,15 @@ struct LocalSearch {
             let maxRuin = multiDay ? min(30, max(1, placedList.count / 6)) : min(10, max(1, placedList.count / 4))
             let count = 2 + Int(rng.next() % UInt64(maxRuin))
             var removed = [seed]
-            if multiDay && rng.next() % 3 == 0 {
+            let kind = multiDay ? rng.next() % 6 : 5
+            if kind < 2 {
                 // A whole day's stops (up to the ruin size), so that days can trade places.
                 for u in routes[dayOf[seed]] where removed.count < count && u != seed { removed.append(u) }
+            } else if kind == 2, let w = unplacedTarget() {
+                // Around a missing visit (a required one when any is missing), to make room for it.
+                removed.removeAll()
+                for u in neighbours[w] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
+                if removed.isEmpty { removed = [seed] }
             } else {
                 for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
             }
@@ -539,6 +738,7 @@ struct LocalSearch {
             recreate(candidates)
             noise = 0
             descend()
+            if ejectInsert() { descend() }
             let s = score
             // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
             // shrinking to nothing over the search (record-to-record travel).
