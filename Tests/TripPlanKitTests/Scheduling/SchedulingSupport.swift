@@ -5,21 +5,7 @@
 enum SchedTest {
     static func time(_ m: Int) -> TimeOfDay { TimeOfDay(minutes: m) }
 
-    /// A seeded generator for the property tests (SplitMix64, written out again on purpose).
-    struct Rand {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-        }
-        mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-    }
+    typealias Rand = TestRandom
 
     /// A matrix from points on a plane: minutes = rounded distance + 5, km = distance.
     static func matrix(ids: [Place.ID], points: [(Int, Int)]) -> TravelMatrix {
