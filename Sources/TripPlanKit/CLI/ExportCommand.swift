@@ -41,7 +41,7 @@ struct ExportCommand: Command {
         }
         let options = try schedulerOptions(arguments, console: console)
         let language = try languageOption(arguments)
-        let loaded = try loadTrip(arguments.positionals[0])
+        let loaded = try loadTrip(arguments.positionals[0], warningsTo: console)
         let document = document(for: loaded, format: format, language: language, options: options,
                                 memories: LessonStore.memories(forTripAt: loaded.path))
         if options.progress != nil { console.err("\r\u{1B}[K") }
