@@ -5,12 +5,10 @@
 /// stored (see `Lesson.isEmpty`).
 public struct Lesson: Sendable, Hashable, Codable {
     /// A stable id, `L1`, `L2`, …; ids are never reused, even after a removal.
-    public struct ID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public struct ID: StringIdentifier, Comparable {
         public var rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
+        public init(rawValue: String) { self.rawValue = rawValue }
         public init(number: Int) { self.rawValue = "L\(number)" }
-        public var description: String { rawValue }
         /// The number in `L12`; nil for anything else.
         public var number: Int? {
             guard rawValue.hasPrefix("L") else { return nil }
@@ -18,13 +16,6 @@ public struct Lesson: Sendable, Hashable, Codable {
         }
         public static func < (lhs: ID, rhs: ID) -> Bool {
             (lhs.number ?? Int.max, lhs.rawValue) < (rhs.number ?? Int.max, rhs.rawValue)
-        }
-        public init(from decoder: Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
         }
     }
 

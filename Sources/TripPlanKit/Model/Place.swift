@@ -1,19 +1,10 @@
 /// A place on the trip: home, lodging, or a site the group visits.
 public struct Place: Sendable, Hashable, Identifiable {
     /// The slug every other part of a trip file uses to refer to a place.
-    public struct ID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public struct ID: StringIdentifier, Comparable {
         public var rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
-        public var description: String { rawValue }
+        public init(rawValue: String) { self.rawValue = rawValue }
         public static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
-        public init(from decoder: Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     public var id: ID
