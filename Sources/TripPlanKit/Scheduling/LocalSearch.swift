@@ -3,9 +3,10 @@ import Foundation
 /// The heuristic for trips too large for `ExactSolver`: insertion, local search and ruin-and-recreate (ILS).
 ///
 /// Every move is first priced in constant time (travel delta from the matrix); only moves that would
-/// improve the objective are checked for feasibility. Insertions are checked in constant time against
-/// per-day forward (earliest end) and backward (latest start) times computed without lunch, which is exact
-/// on days without lunch and a necessary condition on days with it (then a full pass confirms).
+/// improve the objective are checked for feasibility. A day keeps, per position, the group's earliest
+/// ready times and latest arrival times in two states (lunch taken or still due; `ScheduleProblem.step`
+/// and `latestArrivals`), so inserting a visit is checked exactly in constant time and changing a
+/// stretch of a day in time linear in the stretch, lunch included.
 /// Deterministic for a seed: the iteration budget scales with the size unless a time limit is given.
 struct LocalSearch {
     let p: ScheduleProblem
@@ -19,10 +20,12 @@ struct LocalSearch {
     var dayOf: [Int]
     /// Position of each placed visit in its day.
     var posOf: [Int]
-    /// Per day: ready time after each stop without lunch (`[0]` = the day's start).
-    var forward: [[Int]]
-    /// Per day: latest start at each stop without lunch (`[k]` = the day's end at `to`).
-    var backward: [[Int]]
+    /// Per day: earliest ready time after each stop with lunch still due / taken (`[0]` = the day's start).
+    var readyDue: [[Int]]
+    var readyTaken: [[Int]]
+    /// Per day: latest arrival at each stop (`[k]` = at `to`) with lunch still due / taken; negative: none.
+    var latestDue: [[Int]]
+    var latestTaken: [[Int]]
     /// Per visit: other candidates by increasing travel time, a granular neighbourhood.
     let neighbours: [[Int]]
     /// Per visit: the days on which it is open (long enough for the visit).
@@ -36,6 +39,8 @@ struct LocalSearch {
     var dirty: [Bool]
     /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
     var noise = 0
+    /// While true, optional visits are left out: the search first makes room for the required ones.
+    var requiredOnly = false
     var lastReport: Double = 0
     /// Counts day changes; `dayStamp[d]` is the count at day d's last change.
     var changeCount = 0
@@ -56,9 +61,11 @@ struct LocalSearch {
         dirty = Array(repeating: true, count: problem.dayCount)
         dayStamp = Array(repeating: 0, count: problem.dayCount)
         ejectFailed = Array(repeating: -1, count: problem.visitCount)
-        forward = Array(repeating: [], count: problem.dayCount)
-        backward = Array(repeating: [], count: problem.dayCount)
-        let k = min(candidates.count - 1, 40)
+        readyDue = Array(repeating: [], count: problem.dayCount)
+        readyTaken = readyDue
+        latestDue = readyDue
+        latestTaken = readyDue
+        let k = min(candidates.count - 1, Tuning.neighbours)
         var neighbours = Array(repeating: [Int](), count: problem.visitCount)
         for v in candidates {
             let others = candidates.filter { $0 != v }.sorted {
@@ -84,26 +91,22 @@ struct LocalSearch {
 
     mutating func refresh(_ d: Int) {
         let route = routes[d]
-        let k = route.count
-        var f = [Int](repeating: 0, count: k + 1)
-        f[0] = p.dayStart[d]
+        var due = readyDue[d], taken = readyTaken[d]
+        due.removeAll(keepingCapacity: true)
+        taken.removeAll(keepingCapacity: true)
+        var (tN, tY) = p.startState(day: d)
+        due.append(tN)
+        taken.append(tY)
         var prev = p.dayFrom[d]
-        for i in 0..<k {
-            let v = route[i]
-            let s = p.earliestStart(d, v, f[i] + p.minutes(prev, p.visitNode[v]))
-            f[i + 1] = s >= ScheduleProblem.never ? ScheduleProblem.never : s + p.duration[v]
+        for v in route {
+            (tN, tY) = p.step(day: d, v, tN, tY, from: prev)
+            due.append(tN)
+            taken.append(tY)
             prev = p.visitNode[v]
         }
-        var b = [Int](repeating: 0, count: k + 1)
-        b[k] = p.dayEnd[d]
-        var next = p.dayTo[d]
-        for i in stride(from: k - 1, through: 0, by: -1) {
-            let v = route[i]
-            b[i] = p.latestStart(d, v, notAfter: b[i + 1] - p.minutes(p.visitNode[v], next) - p.duration[v])
-            next = p.visitNode[v]
-        }
-        forward[d] = f
-        backward[d] = b
+        readyDue[d] = due
+        readyTaken[d] = taken
+        p.latestArrivals(day: d, route, taken: &latestTaken[d], due: &latestDue[d])
         dirty[d] = true
         changeCount += 1
         dayStamp[d] = changeCount
@@ -139,42 +142,37 @@ struct LocalSearch {
         return p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b)
     }
 
-    /// Whether `v` fits before stop `i` of day `d`, the rest of the day unchanged.
-    mutating func fits(_ v: Int, _ d: Int, _ i: Int) -> Bool {
-        let a = p.earliestStart(d, v, forward[d][i] + p.minutes(node(d, i), p.visitNode[v]))
-        if a >= ScheduleProblem.never { return false }
-        if a + p.duration[v] + p.minutes(p.visitNode[v], node(d, i + 1)) > backward[d][i] { return false }
-        if !p.hasLunch[d] { return true }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: routes[d])
-        scratch.insert(v, at: i)
-        return p.arrival(day: d, scratch) < ScheduleProblem.never
+    /// Whether a group ready at `prev` at `tN` (lunch due) or `tY` (taken) reaches stop `j` of day `d`
+    /// (`j == k`: `to`) in time for the rest of the day as it stands.
+    @inline(__always) func reaches(_ d: Int, _ j: Int, _ tN: Int, _ tY: Int, from prev: Int) -> Bool {
+        let c = p.minutes(prev, node(d, j + 1))
+        return (tY < ScheduleProblem.never && tY + c <= latestTaken[d][j])
+            || (tN < ScheduleProblem.never && tN + c <= latestDue[d][j])
+    }
+
+    /// Whether `v` fits before stop `i` of day `d`, the rest of the day unchanged. Exact, constant time.
+    @inline(__always) func fits(_ v: Int, _ d: Int, _ i: Int) -> Bool {
+        let (tN, tY) = p.step(day: d, v, readyDue[d][i], readyTaken[d][i], from: node(d, i))
+        return reaches(d, i, tN, tY, from: p.visitNode[v])
     }
 
     /// Whether day `d` stays feasible when its stops at positions `lo..<hi` are replaced by `at(lo)…at(hi-1)`
-    /// (a reordering of them; the rest of the day unchanged).
-    ///
-    /// Without lunch: the unchanged prefix's ready time, a pass over the changed stretch, then the unchanged
-    /// suffix's latest start, so no copy is made; with lunch, a full pass over a copy.
-    @inline(__always) mutating func stretchFits(_ d: Int, _ lo: Int, _ hi: Int, _ at: (Int) -> Int) -> Bool {
-        if p.hasLunch[d] {
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: routes[d][0..<lo])
-            for t in lo..<hi { scratch.append(at(t)) }
-            scratch.append(contentsOf: routes[d][hi...])
-            return p.arrival(day: d, scratch) < ScheduleProblem.never
-        }
-        var time = forward[d][lo]
+    /// (the same number of stops; the rest of the day unchanged). Exact, in time linear in the stretch.
+    @inline(__always) func stretchFits(_ d: Int, _ lo: Int, _ hi: Int, _ at: (Int) -> Int) -> Bool {
+        var tN = readyDue[d][lo], tY = readyTaken[d][lo]
         var prev = node(d, lo)
         for t in lo..<hi {
             let v = at(t)
-            let s = p.earliestStart(d, v, time + p.minutes(prev, p.visitNode[v]))
-            if s >= ScheduleProblem.never { return false }
-            time = s + p.duration[v]
+            (tN, tY) = p.step(day: d, v, tN, tY, from: prev)
+            if tY >= ScheduleProblem.never && tN >= ScheduleProblem.never { return false }
             prev = p.visitNode[v]
         }
-        let next = hi == routes[d].count ? p.dayTo[d] : p.visitNode[routes[d][hi]]
-        return time + p.minutes(prev, next) <= backward[d][hi]
+        return reaches(d, hi, tN, tY, from: prev)
+    }
+
+    /// Whether day `d` stays feasible without its stop at position `i`.
+    @inline(__always) func removalFits(_ d: Int, _ i: Int) -> Bool {
+        reaches(d, i + 1, readyDue[d][i], readyTaken[d][i], from: node(d, i))
     }
 
     /// Replaces positions `lo..<hi` of day `d` by `at(lo)…at(hi-1)`.
@@ -232,7 +230,7 @@ struct LocalSearch {
     /// pick is priced again, so a pick costs one day per remaining visit instead of every day.
     mutating func recreate(_ pool: [Int]) {
         let days = p.dayCount
-        for phase in 0..<2 {
+        for phase in 0..<(requiredOnly ? 1 : 2) {
             var list = pool.filter { dayOf[$0] < 0 && (phase == 0 ? p.isRequired[$0] : !p.isRequired[$0] && p.score[$0] > 0) }
             if list.isEmpty { continue }
             cacheAt.removeAll(keepingCapacity: true)
@@ -307,7 +305,7 @@ struct LocalSearch {
         while changed && passes < 4 && !clock.expired {
             changed = false
             passes += 1
-            for v in candidates where dayOf[v] < 0 && worth(v) > 0 {
+            for v in candidates where dayOf[v] < 0 && worth(v) > 0 && (!requiredOnly || p.isRequired[v]) {
                 if clock.expired { return any }
                 // Skip a visit whose ejection failed and none of whose days changed since.
                 let failed = ejectFailed[v]
@@ -322,32 +320,32 @@ struct LocalSearch {
     mutating func tryEject(_ v: Int) -> Bool {
         let wv = worth(v)
         var options: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
-        var trial: [Int] = []
+        let x = p.visitNode[v]
         for d in openDays[v] {
             let route = routes[d]
             if route.isEmpty || clock.expired { continue }
-            for j in 0..<route.count {
+            let k = route.count
+            for j in 0..<k {
                 let u = route[j]
                 let wu = worth(u)
                 // Same or higher worth may only be ejected when it can move elsewhere (checked later).
-                trial.removeAll(keepingCapacity: true)
-                trial.append(contentsOf: route)
-                trial.remove(at: j)
-                let outGain = p.travelMinutes(day: d, route) - p.travelMinutes(day: d, trial)
+                let before = node(d, j), after = node(d, j + 2)
+                let outGain = p.minutes(before, p.visitNode[u]) + p.minutes(p.visitNode[u], after) - p.minutes(before, after)
                 var bestAt = -1
                 var bestDelta = Int.max
-                for i in 0...trial.count {
-                    let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
-                    let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
-                    let x = p.visitNode[v]
+                // Insert before stop i of the day without u (i == k - 1: before `to`).
+                for i in 0..<k {
+                    let a = i == 0 ? p.dayFrom[d] : p.visitNode[route[i - 1 < j ? i - 1 : i]]
+                    let b = i == k - 1 ? p.dayTo[d] : p.visitNode[route[i < j ? i : i + 1]]
                     let delta = p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b) - outGain
                     if delta >= bestDelta { continue }
-                    trial.insert(v, at: i)
-                    if p.arrival(day: d, trial) < ScheduleProblem.never {
+                    let fitsHere = i <= j
+                        ? stretchFits(d, i, j + 1) { $0 == i ? v : route[$0 - 1] }
+                        : stretchFits(d, j, i + 1) { $0 == i ? v : route[$0 + 1] }
+                    if fitsHere {
                         bestAt = i
                         bestDelta = delta
                     }
-                    trial.remove(at: i)
                 }
                 if bestAt >= 0 {
                     options.append((wu < wv ? wu : wv, bestDelta, d, u, bestAt))
@@ -417,7 +415,7 @@ struct LocalSearch {
     /// A random unplaced visit worth placing, required ones first; nil when none.
     mutating func unplacedTarget() -> Int? {
         var pool = candidates.filter { dayOf[$0] < 0 && p.isRequired[$0] }
-        if pool.isEmpty { pool = candidates.filter { dayOf[$0] < 0 && p.score[$0] > 0 } }
+        if pool.isEmpty && !requiredOnly { pool = candidates.filter { dayOf[$0] < 0 && p.score[$0] > 0 } }
         if pool.isEmpty { return nil }
         return pool[Int(rng.next() % UInt64(pool.count))]
     }
@@ -481,11 +479,7 @@ struct LocalSearch {
                 return
             }
             guard s.fits(v, d, pos) else { return }
-            if originOK == nil {
-                s.scratch.removeAll(keepingCapacity: true)
-                for w in s.routes[d1] where w != v { s.scratch.append(w) }
-                originOK = s.p.arrival(day: d1, s.scratch) < ScheduleProblem.never
-            }
+            if originOK == nil { originOK = s.removalFits(d1, i1) }
             if originOK == true { best = (d, pos, delta) }
         }
         for u in neighbours[v] where dayOf[u] >= 0 {
@@ -534,13 +528,9 @@ struct LocalSearch {
                 applyStretch(dv, lo, hi, at)
                 return true
             }
-            var rv = routes[dv]
-            var ru = routes[du]
-            rv[iv] = u
-            ru[iu] = v
-            if p.arrival(day: dv, rv) >= ScheduleProblem.never || p.arrival(day: du, ru) >= ScheduleProblem.never { continue }
-            routes[dv] = rv
-            routes[du] = ru
+            if !stretchFits(dv, iv, iv + 1, { _ in u }) || !stretchFits(du, iu, iu + 1, { _ in v }) { continue }
+            routes[dv][iv] = u
+            routes[du][iu] = v
             refresh(dv)
             refresh(du)
             return true
@@ -696,6 +686,8 @@ struct LocalSearch {
     }
 
     mutating func run() -> [[Int]] {
+        let multiDay = p.dayCount > 1
+        requiredOnly = multiDay && Tuning.requiredFirst > 0
         construct()
         debugNote("construct")
         descend()
@@ -705,7 +697,6 @@ struct LocalSearch {
         var bestScore = score
         var currentScore = bestScore
         let iterations = clock.limit == nil ? min(400, max(100, 20_000 / max(1, candidates.count))) : Int.max
-        let multiDay = p.dayCount > 1
         var iteration = 0
         var sinceBest = 0
         // Without a time limit the search also ends after a run of rounds without a new best.
@@ -713,15 +704,29 @@ struct LocalSearch {
         while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
             iteration += 1
             sinceBest += 1
+            let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
+            if requiredOnly && progress * 1000 >= Double(Tuning.requiredFirst) {
+                // Room made for the required visits: now add the optional ones and go on with all.
+                debugNote("required only until round \(iteration)")
+                requiredOnly = false
+                setRoutes(best)
+                recreate(candidates)
+                descend()
+                if ejectInsert() { descend() }
+                best = routes
+                bestScore = score
+                currentScore = bestScore
+                sinceBest = 0
+            }
             let saved = routes
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
             let placedList = candidates.filter { dayOf[$0] >= 0 }
             if placedList.isEmpty { break }
             let seed = placedList[Int(rng.next() % UInt64(placedList.count))]
-            let maxRuin = multiDay ? min(30, max(1, placedList.count / 6)) : min(10, max(1, placedList.count / 4))
+            let maxRuin = multiDay ? min(Tuning.ruinCap, max(1, placedList.count / Tuning.ruinDivisor)) : min(10, max(1, placedList.count / 4))
             let count = 2 + Int(rng.next() % UInt64(maxRuin))
             var removed = [seed]
-            let kind = multiDay ? rng.next() % 6 : 5
+            let kind = multiDay ? rng.next() % UInt64(Tuning.kinds) : 5
             if kind < 2 {
                 // A whole day's stops (up to the ruin size), so that days can trade places.
                 for u in routes[dayOf[seed]] where removed.count < count && u != seed { removed.append(u) }
@@ -734,7 +739,7 @@ struct LocalSearch {
                 for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
             }
             for v in removed { remove(v) }
-            noise = multiDay ? 25 : 0
+            noise = multiDay ? Tuning.noise : 0
             recreate(candidates)
             noise = 0
             descend()
@@ -742,13 +747,13 @@ struct LocalSearch {
             let s = score
             // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
             // shrinking to nothing over the search (record-to-record travel).
-            let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
-            let allowance = multiDay ? Int(Double(bestScore.travel) * 0.01 * (1 - progress)) : 0
+            let allowance = multiDay ? Int(Double(bestScore.travel) * Tuning.allowance * (1 - progress)) : 0
             let sameVisits = s.required == currentScore.required && s.score == currentScore.score
             if s.isBetter(than: currentScore) || s == currentScore
                 || (allowance > 0 && sameVisits && s.travel <= bestScore.travel + allowance) {
                 currentScore = s
                 if s.isBetter(than: bestScore) {
+                    if (s.required, s.score) != (bestScore.required, bestScore.score) { debugNote("best at round \(iteration)") }
                     bestScore = s
                     best = routes
                     sinceBest = 0
@@ -759,7 +764,8 @@ struct LocalSearch {
             }
             report(best: bestScore, placed: bestScore.required)
         }
-        debugNote("ils end")
+        debugNote("ils end after \(iteration) rounds")
+        requiredOnly = false
         setRoutes(best)
         polishOrders()
         recreate(candidates)
@@ -778,5 +784,24 @@ struct SplitMix64: Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The search's tuning constants. Builds made with `-D TRIPPLAN_TRACE` read overrides from the environment
+/// (`TRIPPLAN_TUNE_<NAME>`) so that variants can be compared without rebuilding; other builds use the values here.
+enum Tuning {
+    static let neighbours = value("NEIGHBOURS", 40)
+    static let ruinCap = value("RUIN_CAP", 30)
+    static let ruinDivisor = value("RUIN_DIV", 6)
+    static let kinds = value("KINDS", 6)
+    static let noise = value("NOISE", 25)
+    static let allowance = Double(value("ALLOWANCE_PERMILLE", 10)) / 1000
+    static let requiredFirst = value("REQUIRED_FIRST_PERMILLE", 500)
+
+    private static func value(_ name: String, _ standard: Int) -> Int {
+        #if TRIPPLAN_TRACE
+        if let text = ProcessInfo.processInfo.environment["TRIPPLAN_TUNE_" + name], let number = Int(text) { return number }
+        #endif
+        return standard
     }
 }

@@ -149,47 +149,88 @@ struct ScheduleProblem: Sendable {
     /// The forward pass without the day's end; `lateLunch` lets the lunch end after its window (explanations only).
     func pass<C: Collection>(day d: Int, _ route: C, lateLunch: Bool) -> Int where C.Element == Int {
         let never = ScheduleProblem.never
-        @inline(__always) func lunchDone(_ t: Int) -> Int {
-            lateLunch ? (t >= never ? never : max(t, lunchFrom[d]) + lunchLength[d]) : lunchEnd(d, t)
-        }
-        var tN: Int, tY: Int
-        let lunch = hasLunch[d]
-        if lunch {
-            tN = dayStart[d]
-            tY = lunchDone(tN)
-        } else {
-            tN = never
-            tY = dayStart[d]
-        }
+        var (tN, tY) = startState(day: d, lateLunch: lateLunch)
         var prev = dayFrom[d]
         for v in route {
-            let node = visitNode[v]
-            let c = minutes(prev, node)
-            let aY = tY + c
-            if lunch {
-                let aN = tN + c
-                let bY = min(aY, lunchDone(aN))
-                let sN = earliestStart(d, v, aN)
-                let sY = earliestStart(d, v, bY)
-                let eN = sN >= never ? never : sN + duration[v]
-                let eY = sY >= never ? never : sY + duration[v]
-                tN = eN
-                tY = min(eY, lunchDone(eN))
-                if tY >= never { return never }
-            } else {
-                let s = earliestStart(d, v, aY)
-                if s >= never { return never }
-                tY = s + duration[v]
-            }
-            prev = node
+            (tN, tY) = step(day: d, v, tN, tY, from: prev, lateLunch: lateLunch)
+            if tY >= never { return never }
+            prev = visitNode[v]
         }
         let c = minutes(prev, dayTo[d])
         var a = tY + c
-        if lunch, tN < never {
+        if hasLunch[d], tN < never {
             let aN = tN + c
-            if aN < a && lunchDone(aN) < never { a = aN }
+            if aN < a && lunchDone(d, aN, lateLunch: lateLunch) < never { a = aN }
         }
         return a
+    }
+
+    /// The end of a lunch begun no earlier than `t`; with `late` it may run past its window.
+    @inline(__always) func lunchDone(_ d: Int, _ t: Int, lateLunch late: Bool) -> Int {
+        late ? (t >= ScheduleProblem.never ? ScheduleProblem.never : max(t, lunchFrom[d]) + lunchLength[d]) : lunchEnd(d, t)
+    }
+
+    /// The group's two ready times when day `d` begins: lunch not yet taken, lunch taken (at the start).
+    @inline(__always) func startState(day d: Int, lateLunch: Bool = false) -> (Int, Int) {
+        hasLunch[d] ? (dayStart[d], lunchDone(d, dayStart[d], lateLunch: lateLunch)) : (ScheduleProblem.never, dayStart[d])
+    }
+
+    /// One stop of the two-state pass: ready at `prev` at `tN` (lunch not yet taken) or `tY` (taken), the
+    /// group travels to `v`, may lunch on arrival, visits, may lunch after; returns the two ready times at `v`
+    /// (`never` when a state cannot make it). Every step is non-decreasing in time, so earliest times decide.
+    @inline(__always) func step(day d: Int, _ v: Int, _ tN: Int, _ tY: Int, from prev: Int, lateLunch: Bool = false) -> (Int, Int) {
+        let never = ScheduleProblem.never
+        let c = minutes(prev, visitNode[v])
+        if !hasLunch[d] {
+            let s = tY >= never ? never : earliestStart(d, v, tY + c)
+            return (never, s >= never ? never : s + duration[v])
+        }
+        let aN = tN >= never ? never : tN + c
+        let aY = tY >= never ? never : tY + c
+        let sN = aN >= never ? never : earliestStart(d, v, aN)
+        let bY = min(aY, lunchDone(d, aN, lateLunch: lateLunch))
+        let sY = bY >= never ? never : earliestStart(d, v, bY)
+        let eN = sN >= never ? never : sN + duration[v]
+        let eY = sY >= never ? never : sY + duration[v]
+        return (eN, min(eY, lunchDone(d, eN, lateLunch: lateLunch)))
+    }
+
+    /// The latest arrival at the stop after which the rest `route[j...]` of day `d` (and then `to`) still
+    /// fits, in the two states: lunch taken (`.taken`) or still to be taken (`.due`); negative when none.
+    ///
+    /// The backward twin of `step`: with lunch taken the group may wait and visit; with lunch due it may
+    /// lunch on arrival, or visit and lunch after it, or carry the lunch on to later stops. Arrival at `to`
+    /// with lunch due counts when the lunch still fits its window there (as in `pass`).
+    func latestArrivals(day d: Int, _ route: [Int], taken: inout [Int], due: inout [Int]) {
+        let k = route.count
+        taken.removeAll(keepingCapacity: true)
+        due.removeAll(keepingCapacity: true)
+        taken.append(contentsOf: repeatElement(-1, count: k + 1))
+        due.append(contentsOf: repeatElement(-1, count: k + 1))
+        let lunch = hasLunch[d]
+        let from = lunchFrom[d], to = lunchTo[d], length = lunchLength[d]
+        /// The latest time to begin a lunch that ends by `limit` (and within its window), or -1.
+        @inline(__always) func lunchBy(_ limit: Int) -> Int {
+            let end = min(to, limit)
+            return from + length <= end ? end - length : -1
+        }
+        taken[k] = dayEnd[d]
+        due[k] = lunch ? min(dayEnd[d], to - length) : -1
+        var next = dayTo[d]
+        for j in stride(from: k - 1, through: 0, by: -1) {
+            let v = route[j]
+            let c = minutes(visitNode[v], next)
+            let readyY = taken[j + 1] < 0 ? -1 : taken[j + 1] - c
+            taken[j] = readyY < 0 ? -1 : latestStart(d, v, notAfter: readyY - duration[v])
+            if lunch {
+                var best = taken[j] < 0 ? -1 : lunchBy(taken[j])
+                var ready = due[j + 1] < 0 ? -1 : due[j + 1] - c
+                if readyY >= 0 { ready = max(ready, lunchBy(readyY)) }
+                if ready >= 0 { best = max(best, latestStart(d, v, notAfter: ready - duration[v])) }
+                due[j] = best
+            }
+            next = visitNode[v]
+        }
     }
 
     /// Travel minutes of a day that visits `route` in order.

@@ -1,0 +1,71 @@
+import Testing
+@testable import TripPlanKit
+
+/// The local search's constant-time and stretch checks must agree exactly with a full pass over the
+/// changed day (`ScheduleProblem.arrival`), lunch included, on feasible and infeasible days alike.
+@Suite struct LocalSearchTests {
+    /// A search over `trip` with random (not necessarily feasible) routes.
+    static func randomSearch(_ r: inout TestRandom) -> LocalSearch {
+        let (trip, matrix) = SchedTest.randomTrip(&r, maxVisits: 10)
+        let problem = ScheduleProblem(trip: trip, travel: matrix)
+        let all = Array(0..<problem.visitCount)
+        var search = LocalSearch(problem: problem, candidates: all, seed: 1, clock: SearchClock(limit: nil), progress: nil)
+        var routes = Array(repeating: [Int](), count: problem.dayCount)
+        for v in all.shuffled(using: &r) where r.chance(70) {
+            routes[r.int(0...(problem.dayCount - 1))].append(v)
+        }
+        search.setRoutes(routes)
+        return search
+    }
+
+    @Test func insertionCheckMatchesAFullPass() {
+        var r = TestRandom(state: 31)
+        var checked = 0, feasible = 0
+        for _ in 0..<400 {
+            let search = Self.randomSearch(&r)
+            let p = search.p
+            for d in 0..<p.dayCount {
+                for v in 0..<p.visitCount where search.dayOf[v] < 0 {
+                    for i in 0...search.routes[d].count {
+                        var route = search.routes[d]
+                        route.insert(v, at: i)
+                        let expected = p.arrival(day: d, route) < ScheduleProblem.never
+                        #expect(search.fits(v, d, i) == expected, "visit \(v) at \(i) of day \(d): \(search.routes[d])")
+                        checked += 1
+                        if expected { feasible += 1 }
+                    }
+                }
+            }
+        }
+        // The property must have been tried both ways.
+        #expect(checked > 1000 && feasible > 100 && checked - feasible > 100)
+    }
+
+    @Test func stretchAndRemovalChecksMatchAFullPass() {
+        var r = TestRandom(state: 77)
+        var checked = 0, feasible = 0
+        for _ in 0..<400 {
+            let search = Self.randomSearch(&r)
+            let p = search.p
+            for d in 0..<p.dayCount where !search.routes[d].isEmpty {
+                let route = search.routes[d]
+                for i in route.indices {
+                    var shorter = route
+                    shorter.remove(at: i)
+                    #expect(search.removalFits(d, i) == (p.arrival(day: d, shorter) < ScheduleProblem.never))
+                }
+                for _ in 0..<6 {
+                    let lo = r.int(0...(route.count - 1)), hi = r.int((lo + 1)...route.count)
+                    let stretch = Array(route[lo..<hi]).shuffled(using: &r)
+                    var changed = route
+                    changed.replaceSubrange(lo..<hi, with: stretch)
+                    let expected = p.arrival(day: d, changed) < ScheduleProblem.never
+                    #expect(search.stretchFits(d, lo, hi) { stretch[$0 - lo] } == expected, "day \(d) \(route) → \(changed)")
+                    checked += 1
+                    if expected { feasible += 1 }
+                }
+            }
+        }
+        #expect(checked > 1000 && feasible > 100 && checked - feasible > 100)
+    }
+}
