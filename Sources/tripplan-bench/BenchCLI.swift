@@ -14,6 +14,7 @@ enum BenchCLI {
         ScaleOneBenchmark.self,
         CreateTimingBenchmark.self,
         Exact12Benchmark.self,
+        QualityBenchmark.self,
     ]
 
     static var overview: String {

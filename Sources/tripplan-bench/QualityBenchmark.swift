@@ -1,0 +1,150 @@
+import Foundation
+import TripPlanKit
+
+/// `tripplan-bench quality`: generated multi-day trips against a file of best-known answers.
+///
+/// The scale benchmark's reference is a longer run of the same search, made afresh each time. This one
+/// keeps the best answers ever found (by any run, with any seed or limit) in a plain text file, so that
+/// a held-out set of trips — seeds never used while tuning — can be judged against stronger references,
+/// and so that a long run can raise the bar for later ones (`--update`).
+struct QualityBenchmark: Command {
+    static let name = "quality"
+    static let abstract = "Plan generated trips and compare each with the best answer known for it."
+    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds>] [--search-seed <n>] [--best <file>] [--update] [--csv <file>]"
+    static let discussion = """
+        OPTIONS:
+          --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
+          --seeds <a-b>           The generated trips' seeds, a range (default 101-110: the held-out
+                                  set; seeds 1-6 were used while tuning).
+          --budget <seconds>      The time limit of each search (default 1).
+          --search-seed <n>       The seed of the search itself (default 1).
+          --best <file>           Best-known answers, lines 'size seed required score travel'
+                                  (default Benchmarks/best-known.txt).
+          --update                Write back any answer better than the one on file.
+          --csv <file>            Also write the table as CSV.
+
+        A plan 'meets' the best known when it has at least its required visits and optional
+        score and, when equal, travel within 1 % of it. Every plan is checked by the bench's own
+        code (PlanCheck); an infeasible plan fails the run, as does one that misses the best known.
+        """
+    static let spec = ArgumentSpec(flags: ["--update"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--csv"])
+
+    struct Known: Equatable {
+        var required: Int, score: Int, travel: Int
+        /// Better in the scheduler's order: required visits, then score, then less travel.
+        func isBetter(than other: Known) -> Bool {
+            (required, score, -travel) > (other.required, other.score, -other.travel)
+        }
+    }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
+        let budget = try BenchOptions.budget(arguments) ?? 1
+        let searchSeed = try BenchOptions.integer(arguments, "--search-seed", default: 1, range: 0...Int(Int32.max))
+        let sizesText = arguments.option("--sizes") ?? "25,50,100,200"
+        let sizes = sizesText.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.count == sizesText.split(separator: ",").count, sizes.allSatisfy({ (1...2000).contains($0) }) else {
+            throw UsageError("The value '\(sizesText)' is invalid for '--sizes <list>': give sizes 1–2000 separated by commas, e.g. 25,50,100,200.")
+        }
+        let seedsText = arguments.option("--seeds") ?? "101-110"
+        let bounds = seedsText.split(separator: "-").map { UInt64($0) }
+        guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last, last - first < 1000 else {
+            throw UsageError("The value '\(seedsText)' is invalid for '--seeds <a-b>': give a range such as 101-110, or one seed.")
+        }
+        let path = arguments.option("--best") ?? "Benchmarks/best-known.txt"
+        var known = try readKnown(path)
+
+        console.out("Quality: generated trips, seeds \(first)–\(last), budget \(budget) s, search seed \(searchSeed); best known from \(path).\n\n")
+        var table = TextTable([("places", 6, true), ("seed", 4, true), ("required", 8, true), ("score", 5, true), ("travel", 6, true),
+                               ("ms", 5, true), ("feasible", 8, false), ("best req", 8, true), ("best score", 10, true),
+                               ("best travel", 11, true), ("gap %", 6, true), ("meets", 5, false)])
+        console.out(table.header())
+        var infeasible = 0, behind = 0, rows = 0, updated = 0
+        var gaps: [Double] = []
+        let clock = ContinuousClock()
+        for size in sizes {
+            for seed in first...last {
+                let trip = TripGenerator.scaleTrip(size: size, seed: seed)
+                let travel = TravelModel.matrix(for: trip)
+                let started = clock.now
+                let itinerary = Scheduler.plan(trip, travel: travel, options: SchedulerOptions(timeLimit: budget, seed: UInt64(searchSeed)))
+                let ms = Figures.milliseconds(clock.now - started)
+                let verdict = PlanCheck.check(itinerary, trip: trip, travel: travel)
+                let mine = Known(required: verdict.requiredVisits, score: verdict.score, travel: verdict.travelMinutes)
+                let key = "\(size) \(seed)"
+                let best = known[key]
+                var gapText = "-", meets = "-"
+                if verdict.feasible, let best {
+                    if (mine.required, mine.score) < (best.required, best.score) {
+                        meets = "NO"
+                    } else if (mine.required, mine.score) > (best.required, best.score) {
+                        meets = "yes"
+                    } else {
+                        let gap = best.travel > 0 ? Double(mine.travel - best.travel) / Double(best.travel) * 100 : 0
+                        gaps.append(gap)
+                        gapText = Figures.fixed(gap, 2)
+                        meets = gap <= 1 ? "yes" : "NO"
+                    }
+                }
+                if !verdict.feasible { infeasible += 1 }
+                if meets == "NO" { behind += 1 }
+                if verdict.feasible, best.map({ mine.isBetter(than: $0) }) ?? true {
+                    known[key] = mine
+                    updated += 1
+                }
+                rows += 1
+                console.out(table.add([String(size), String(seed), "\(mine.required)/\(verdict.requiredTotal)", String(mine.score),
+                                       String(mine.travel), Figures.fixed(ms, 0), verdict.feasible ? "yes" : "NO",
+                                       best.map { String($0.required) } ?? "-", best.map { String($0.score) } ?? "-",
+                                       best.map { String($0.travel) } ?? "-", gapText, meets]))
+            }
+        }
+        let meanGap = gaps.isEmpty ? 0 : gaps.reduce(0, +) / Double(gaps.count)
+        console.out("\n\(rows) trips: \(infeasible) infeasible, \(behind) behind the best known; mean travel gap \(Figures.fixed(meanGap, 3)) % over \(gaps.count) with equal visits.\n")
+        try BenchOptions.writeCSV(table, to: arguments.option("--csv"), console: console)
+        if arguments.flag("--update") && updated > 0 {
+            try writeKnown(known, to: path)
+            console.out("\(updated) best-known answer(s) written to \(path).\n")
+        }
+        if infeasible > 0 || behind > 0 {
+            console.err("Error: \(infeasible) plan(s) infeasible, \(behind) behind the best known (see the rows marked NO).\n")
+            return ExitCode.failure
+        }
+        return ExitCode.success
+    }
+
+    static func readKnown(_ path: String) throws(CommandFailure) -> [String: Known] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandFailure("cannot read \(path); check that it is a readable text file")
+        }
+        var known: [String: Known] = [:]
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: " ", omittingEmptySubsequences: true).compactMap { Int($0) }
+            guard fields.count == 5 else {
+                throw CommandFailure("\(path):\(number + 1): expected 'size seed required score travel', found '\(trimmed)'")
+            }
+            known["\(fields[0]) \(fields[1])"] = Known(required: fields[2], score: fields[3], travel: fields[4])
+        }
+        return known
+    }
+
+    static func writeKnown(_ known: [String: Known], to path: String) throws(CommandFailure) {
+        let keys = known.keys.sorted { a, b in
+            let x = a.split(separator: " ").compactMap { Int($0) }, y = b.split(separator: " ").compactMap { Int($0) }
+            return x.lexicographicallyPrecedes(y)
+        }
+        var text = "# Best-known answers for tripplan-bench's generated trips: size seed required score travel.\n"
+        text += "# Kept by 'tripplan-bench quality --update'; a line changes only when a plan checked feasible beats it.\n"
+        for key in keys {
+            let k = known[key]!
+            text += "\(key) \(k.required) \(k.score) \(k.travel)\n"
+        }
+        do {
+            try FileStore.writeAtomically(Data(text.utf8), to: path)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+}
