@@ -10,13 +10,15 @@ import TripPlanKit
 struct QualityBenchmark: Command {
     static let name = "quality"
     static let abstract = "Plan generated trips and compare each with the best answer known for it."
-    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds>] [--search-seed <n>] [--best <file>] [--update] [--csv <file>]"
+    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds> | --no-limit] [--search-seed <n>] [--best <file>] [--update] [--csv <file>]"
     static let discussion = """
         OPTIONS:
           --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
           --seeds <a-b>           The generated trips' seeds, a range (default 101-110: the held-out
                                   set; seeds 1-6 were used while tuning).
           --budget <seconds>      The time limit of each search (default 1).
+          --no-limit              No time limit: the deterministic search that 'tripplan create'
+                                  runs by default.
           --search-seed <n>       The seed of the search itself (default 1).
           --best <file>           Best-known answers, lines 'size seed required score travel'
                                   (default Benchmarks/best-known.txt).
@@ -27,7 +29,7 @@ struct QualityBenchmark: Command {
         score and, when equal, travel within 1 % of it. Every plan is checked by the bench's own
         code (PlanCheck); an infeasible plan fails the run, as does one that misses the best known.
         """
-    static let spec = ArgumentSpec(flags: ["--update"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--csv"])
+    static let spec = ArgumentSpec(flags: ["--update", "--no-limit"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--csv"])
 
     struct Known: Equatable {
         var required: Int, score: Int, travel: Int
@@ -38,7 +40,11 @@ struct QualityBenchmark: Command {
     }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let budget = try BenchOptions.budget(arguments) ?? 1
+        let noLimit = arguments.flag("--no-limit")
+        if noLimit && arguments.option("--budget") != nil {
+            throw UsageError("Give either '--budget <seconds>' or '--no-limit', not both.")
+        }
+        let budget: Double? = noLimit ? nil : try BenchOptions.budget(arguments) ?? 1
         let searchSeed = try BenchOptions.integer(arguments, "--search-seed", default: 1, range: 0...Int(Int32.max))
         let sizesText = arguments.option("--sizes") ?? "25,50,100,200"
         let sizes = sizesText.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -53,7 +59,7 @@ struct QualityBenchmark: Command {
         let path = arguments.option("--best") ?? "Benchmarks/best-known.txt"
         var known = try readKnown(path)
 
-        console.out("Quality: generated trips, seeds \(first)–\(last), budget \(budget) s, search seed \(searchSeed); best known from \(path).\n\n")
+        console.out("Quality: generated trips, seeds \(first)–\(last), \(budget.map { "budget \($0) s" } ?? "no time limit"), search seed \(searchSeed); best known from \(path).\n\n")
         var table = TextTable([("places", 6, true), ("seed", 4, true), ("required", 8, true), ("score", 5, true), ("travel", 6, true),
                                ("ms", 5, true), ("feasible", 8, false), ("best req", 8, true), ("best score", 10, true),
                                ("best travel", 11, true), ("gap %", 6, true), ("meets", 5, false)])

@@ -310,18 +310,20 @@ struct LocalSearch {
                 // Skip a visit whose ejection failed and none of whose days changed since.
                 let failed = ejectFailed[v]
                 if failed >= 0 && !openDays[v].contains(where: { dayStamp[$0] > failed }) { continue }
-                if tryEject(v) { changed = true; any = true } else { ejectFailed[v] = changeCount }
+                if tryEject(v, since: failed) { changed = true; any = true } else { ejectFailed[v] = changeCount }
             }
         }
         return any
     }
 
     /// One ejection for the unplaced `v`; true when applied.
-    mutating func tryEject(_ v: Int) -> Bool {
+    /// Only days changed after the change count `since` are searched (all when negative): on the others
+    /// the last attempt already failed.
+    mutating func tryEject(_ v: Int, since: Int = -1) -> Bool {
         let wv = worth(v)
         var options: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
         let x = p.visitNode[v]
-        for d in openDays[v] {
+        for d in openDays[v] where since < 0 || dayStamp[d] > since {
             let route = routes[d]
             if route.isEmpty || clock.expired { continue }
             let k = route.count
@@ -352,7 +354,7 @@ struct LocalSearch {
                 }
             }
         }
-        if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v) : false }
+        if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v, since: since) : false }
         options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
         for o in options.prefix(12) {
             let saved = routes[o.day]
@@ -367,17 +369,17 @@ struct LocalSearch {
             dayOf[v] = -1
             refresh(o.day)
         }
-        return p.isRequired[v] ? tryEjectPair(v) : false
+        return p.isRequired[v] ? tryEjectPair(v, since: since) : false
     }
 
     /// Places the unplaced required `v` by ejecting two optional visits of one day (the least score lost,
     /// then the least travel added); the ejected ones are re-inserted where they fit. Raises the required
     /// count, so it is always kept.
-    mutating func tryEjectPair(_ v: Int) -> Bool {
+    mutating func tryEjectPair(_ v: Int, since: Int = -1) -> Bool {
         var best: (lost: Int, delta: Int, day: Int, j1: Int, j2: Int, at: Int)?
         var trial: [Int] = []
         let x = p.visitNode[v]
-        for d in openDays[v] {
+        for d in openDays[v] where since < 0 || dayStamp[d] > since {
             // Long days (one-day trips) would cost O(stops⁴); leave those to ruin-and-recreate.
             let route = routes[d]
             if route.count < 2 || route.count > 24 || clock.expired { continue }
@@ -462,46 +464,50 @@ struct LocalSearch {
         let prev = node(d1, i1), next = node(d1, i1 + 2)
         let gain = p.minutes(prev, x) + p.minutes(x, next) - p.minutes(prev, next)
         if gain <= 0 { return false }
-        var best: (day: Int, at: Int, delta: Int)?
-        var originOK: Bool?
-        func consider(_ d: Int, _ pos: Int, _ s: inout LocalSearch) {
-            if d == d1 && (pos == i1 || pos == i1 + 1) { return }
-            let delta = s.insertionDelta(v, d, pos)
-            if delta >= gain { return }
-            if let b = best, delta >= b.delta { return }
-            if d == d1 {
-                let route = s.routes[d]
-                if pos < i1 {
-                    if s.stretchFits(d, pos, i1 + 1, { $0 == pos ? v : route[$0 - 1] }) { best = (d, pos, delta) }
-                } else {
-                    if s.stretchFits(d, i1, pos, { $0 == pos - 1 ? v : route[$0 + 1] }) { best = (d, pos, delta) }
-                }
-                return
+        var best = (day: -1, at: 0, delta: gain)
+        var originOK = 0 // 0: not yet known, 1: the day stays feasible without v, -1: it does not
+        // Targets: next to each placed neighbour (before and after it), then the ends of each open day.
+        let neighbourCount = neighbours[v].count
+        var target = 0
+        let targets = 2 * neighbourCount + 2 * openDays[v].count
+        while target < targets {
+            let d: Int, pos: Int
+            if target < 2 * neighbourCount {
+                let u = neighbours[v][target >> 1]
+                let du = dayOf[u]
+                if du < 0 || (du != d1 && !isOpenOn(v, du)) { target += 2; continue }
+                d = du
+                pos = posOf[u] + (target & 1)
+            } else {
+                let t = target - 2 * neighbourCount
+                d = openDays[v][t >> 1]
+                pos = t & 1 == 0 ? 0 : routes[d].count
             }
-            guard s.fits(v, d, pos) else { return }
-            if originOK == nil { originOK = s.removalFits(d1, i1) }
-            if originOK == true { best = (d, pos, delta) }
+            target += 1
+            if d == d1 && (pos == i1 || pos == i1 + 1) { continue }
+            let delta = insertionDelta(v, d, pos)
+            if delta >= best.delta { continue }
+            if d == d1 {
+                let route = routes[d]
+                let fitsThere = pos < i1
+                    ? stretchFits(d, pos, i1 + 1) { $0 == pos ? v : route[$0 - 1] }
+                    : stretchFits(d, i1, pos) { $0 == pos - 1 ? v : route[$0 + 1] }
+                if fitsThere { best = (d, pos, delta) }
+                continue
+            }
+            guard fits(v, d, pos) else { continue }
+            if originOK == 0 { originOK = removalFits(d1, i1) ? 1 : -1 }
+            if originOK == 1 { best = (d, pos, delta) }
         }
-        for u in neighbours[v] where dayOf[u] >= 0 {
-            let d = dayOf[u]
-            if d != d1 && !isOpenOn(v, d) { continue }
-            consider(d, posOf[u], &self)
-            consider(d, posOf[u] + 1, &self)
-        }
-        for d in openDays[v] {
-            consider(d, 0, &self)
-            consider(d, routes[d].count, &self)
-        }
-        guard let b = best else { return false }
-        if b.day == d1 {
+        guard best.day >= 0 else { return false }
+        if best.day == d1 {
             routes[d1].remove(at: i1)
-            routes[d1].insert(v, at: b.at > i1 ? b.at - 1 : b.at)
+            routes[d1].insert(v, at: best.at > i1 ? best.at - 1 : best.at)
             refresh(d1)
-            return true
         } else {
             routes[d1].remove(at: i1)
             refresh(d1)
-            insert(v, b.day, b.at)
+            insert(v, best.day, best.at)
         }
         return true
     }
@@ -696,19 +702,40 @@ struct LocalSearch {
         var best = routes
         var bestScore = score
         var currentScore = bestScore
-        let iterations = clock.limit == nil ? min(400, max(100, 20_000 / max(1, candidates.count))) : Int.max
+        let iterations = clock.limit == nil ? min(Tuning.roundsMax, max(Tuning.roundsMin, Tuning.roundsWork / max(1, candidates.count))) : Int.max
         var iteration = 0
         var sinceBest = 0
-        // Without a time limit the search also ends after a run of rounds without a new best.
-        let patience = clock.limit == nil ? max(80, iterations / 3 * 2) : Int.max
-        while iteration < iterations && !clock.expired && (clock.limit != nil || sinceBest < patience) {
+        var restarts = 0
+        var startBest = best
+        var startBestScore = PlanScore.worst
+        // Without a time limit the search also ends after a run of rounds without a new best (and the
+        // required-only part ends after such a run too).
+        let patience = clock.limit == nil ? max(100, iterations / 3) : Int.max
+        while iteration < iterations && !clock.expired && (requiredOnly || sinceBest < patience) {
             iteration += 1
             sinceBest += 1
             let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
-            if requiredOnly && progress * 1000 >= Double(Tuning.requiredFirst) {
+            if requiredOnly && restarts + 1 < Tuning.restarts
+                && progress * 1000 >= Double(Tuning.requiredFirst * (restarts + 1) / Tuning.restarts) {
+                // Start the required-only search again from an empty plan; the best start wins.
+                restarts += 1
+                if bestScore.isBetter(than: startBestScore) { startBest = best; startBestScore = bestScore }
+                setRoutes(Array(repeating: [], count: p.dayCount))
+                noise = Tuning.noise
+                recreate(candidates)
+                noise = 0
+                descend()
+                if ejectInsert() { descend() }
+                best = routes
+                bestScore = score
+                currentScore = bestScore
+                debugNote("restart \(restarts)")
+            }
+            if requiredOnly && (progress * 1000 >= Double(Tuning.requiredFirst) || sinceBest >= patience) {
                 // Room made for the required visits: now add the optional ones and go on with all.
                 debugNote("required only until round \(iteration)")
                 requiredOnly = false
+                if startBestScore.isBetter(than: bestScore) { best = startBest; bestScore = startBestScore }
                 setRoutes(best)
                 recreate(candidates)
                 descend()
@@ -797,6 +824,11 @@ enum Tuning {
     static let noise = value("NOISE", 25)
     static let allowance = Double(value("ALLOWANCE_PERMILLE", 10)) / 1000
     static let requiredFirst = value("REQUIRED_FIRST_PERMILLE", 500)
+    static let restarts = value("RESTARTS", 3)
+    /// Rounds of a search without a time limit: `roundsWork / visits`, within `roundsMin...roundsMax`.
+    static let roundsWork = value("ROUNDS_WORK", 100_000)
+    static let roundsMin = value("ROUNDS_MIN", 300)
+    static let roundsMax = value("ROUNDS_MAX", 2000)
 
     private static func value(_ name: String, _ standard: Int) -> Int {
         #if TRIPPLAN_TRACE
