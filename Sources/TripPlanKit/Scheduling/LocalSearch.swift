@@ -416,7 +416,8 @@ struct LocalSearch {
 
     /// A random unplaced visit worth placing, required ones first; nil when none.
     mutating func unplacedTarget() -> Int? {
-        var pool = candidates.filter { dayOf[$0] < 0 && p.isRequired[$0] }
+        let optionalFirst = !requiredOnly && Int(rng.next() % 100) < Tuning.optionalTarget
+        var pool = optionalFirst ? [] : candidates.filter { dayOf[$0] < 0 && p.isRequired[$0] }
         if pool.isEmpty && !requiredOnly { pool = candidates.filter { dayOf[$0] < 0 && p.score[$0] > 0 } }
         if pool.isEmpty { return nil }
         return pool[Int(rng.next() % UInt64(pool.count))]
@@ -753,15 +754,28 @@ struct LocalSearch {
             let maxRuin = multiDay ? min(Tuning.ruinCap, max(1, placedList.count / Tuning.ruinDivisor)) : min(10, max(1, placedList.count / 4))
             let count = 2 + Int(rng.next() % UInt64(maxRuin))
             var removed = [seed]
-            let kind = multiDay ? rng.next() % UInt64(Tuning.kinds) : 5
-            if kind < 2 {
+            let weights = Tuning.ruinWeights
+            var pick = multiDay ? Int(rng.next() % UInt64(weights.reduce(0, +))) : weights[0] + weights[1]
+            var kind = 0
+            while pick >= weights[kind] { pick -= weights[kind]; kind += 1 }
+            if kind == 0 {
                 // A whole day's stops (up to the ruin size), so that days can trade places.
                 for u in routes[dayOf[seed]] where removed.count < count && u != seed { removed.append(u) }
-            } else if kind == 2, let w = unplacedTarget() {
+            } else if kind == 1, let w = unplacedTarget() {
                 // Around a missing visit (a required one when any is missing), to make room for it.
                 removed.removeAll()
                 for u in neighbours[w] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
                 if removed.isEmpty { removed = [seed] }
+            } else if kind == 3, let w = unplacedTarget(), !openDays[w].isEmpty {
+                // Force a missing visit into one of its days: clear stops of that day (those nearest to
+                // it first), put it in, and let the cleared ones find room again.
+                let d = openDays[w][Int(rng.next() % UInt64(openDays[w].count))]
+                let x = p.visitNode[w]
+                let byDistance = routes[d].sorted { (p.minutes($0 == w ? x : p.visitNode[$0], x), $0) < (p.minutes(p.visitNode[$1], x), $1) }
+                removed = Array(byDistance.prefix(count))
+                for v in removed { remove(v) }
+                removed.removeAll()
+                if let b = bestInsertion(w, day: d) { insert(w, d, b.at) }
             } else {
                 for u in neighbours[seed] where removed.count < count && dayOf[u] >= 0 { removed.append(u) }
             }
@@ -820,9 +834,15 @@ enum Tuning {
     static let neighbours = value("NEIGHBOURS", 40)
     static let ruinCap = value("RUIN_CAP", 30)
     static let ruinDivisor = value("RUIN_DIV", 6)
-    static let kinds = value("KINDS", 6)
+    /// Relative weights of the ruin kinds on multi-day trips: a whole day, around a missing visit, a visit
+    /// and its nearest neighbours, a missing visit forced into a cleared day (one-day trips always use the
+    /// neighbours).
+    static let ruinWeights = [value("W_DAY", 2), value("W_MISSING", 1), value("W_NEAR", 3), value("W_FORCE", 3)]
     static let noise = value("NOISE", 25)
     static let allowance = Double(value("ALLOWANCE_PERMILLE", 10)) / 1000
+    /// Percent of the rounds, once optional visits are in, that aim at a missing optional visit even while
+    /// required ones are missing.
+    static let optionalTarget = value("OPTIONAL_TARGET", 50)
     static let requiredFirst = value("REQUIRED_FIRST_PERMILLE", 500)
     static let restarts = value("RESTARTS", 3)
     /// Rounds of a search without a time limit: `roundsWork / visits`, within `roundsMin...roundsMax`.
