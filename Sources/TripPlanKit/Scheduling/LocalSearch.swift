@@ -786,8 +786,8 @@ struct LocalSearch {
             descend()
             if ejectInsert() { descend() }
             let s = score
-            // Multi-day: also accept a plan with the same visits and slightly more travel, the allowance
-            // shrinking to nothing over the search (record-to-record travel).
+            // Multi-day: also accept a plan with the same visits and up to 10 % more travel than the best,
+            // the allowance shrinking to nothing over the search (record-to-record travel).
             let allowance = multiDay ? Int(Double(bestScore.travel) * Tuning.allowance * (1 - progress)) : 0
             let sameVisits = s.required == currentScore.required && s.score == currentScore.score
             if s.isBetter(than: currentScore) || s == currentScore
@@ -839,7 +839,7 @@ enum Tuning {
     /// neighbours).
     static let ruinWeights = [value("W_DAY", 2), value("W_MISSING", 1), value("W_NEAR", 3), value("W_FORCE", 3)]
     static let noise = value("NOISE", 25)
-    static let allowance = Double(value("ALLOWANCE_PERMILLE", 10)) / 1000
+    static let allowance = Double(value("ALLOWANCE_PERMILLE", 100)) / 1000
     /// Percent of the rounds, once optional visits are in, that aim at a missing optional visit even while
     /// required ones are missing.
     static let optionalTarget = value("OPTIONAL_TARGET", 50)
