@@ -146,6 +146,17 @@ enum BenchOptions {
         return seed
     }
 
+    /// `--sizes 25,50,…`: places per generated trip (default 25, 50, 100, 200).
+    static func sizes(_ arguments: ParsedArguments) throws(UsageError) -> [Int] {
+        let text = arguments.option("--sizes") ?? "25,50,100,200"
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.count == parts.count, sizes.allSatisfy({ (1...2000).contains($0) }) else {
+            throw UsageError("The value '\(text)' is invalid for '--sizes <list>': give sizes 1–2000 separated by commas, e.g. 25,50,100,200.")
+        }
+        return sizes
+    }
+
     /// Writes `--csv FILE` atomically when asked.
     static func writeCSV(_ table: TextTable, to path: String?, console: Console) throws(CommandFailure) {
         guard let path else { return }

@@ -46,11 +46,7 @@ struct QualityBenchmark: Command {
         }
         let budget: Double? = noLimit ? nil : try BenchOptions.budget(arguments) ?? 1
         let searchSeed = try BenchOptions.integer(arguments, "--search-seed", default: 1, range: 0...Int(Int32.max))
-        let sizesText = arguments.option("--sizes") ?? "25,50,100,200"
-        let sizes = sizesText.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty, sizes.count == sizesText.split(separator: ",").count, sizes.allSatisfy({ (1...2000).contains($0) }) else {
-            throw UsageError("The value '\(sizesText)' is invalid for '--sizes <list>': give sizes 1–2000 separated by commas, e.g. 25,50,100,200.")
-        }
+        let sizes = try BenchOptions.sizes(arguments)
         let seedsText = arguments.option("--seeds") ?? "101-110"
         let bounds = seedsText.split(separator: "-").map { UInt64($0) }
         guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last, last - first < 1000 else {

@@ -43,11 +43,7 @@ struct ScaleBenchmark: Command {
             }
             reference = seconds
         }
-        let sizesText = arguments.option("--sizes") ?? "25,50,100,200"
-        let sizes = sizesText.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil && (1...2000).contains($0!) }) else {
-            throw UsageError("The value '\(sizesText)' is invalid for '--sizes <list>': give sizes 1–2000 separated by commas, e.g. 25,50,100,200.")
-        }
+        let sizes = try BenchOptions.sizes(arguments)
 
         console.out("Scale: generated trips, seed \(seed), budget \(budget) s\(reference.map { ", reference \($0) s" } ?? ""); one child process per size.\n\n")
         var columns: [(String, Int, Bool)] = [("places", 6, true), ("days", 4, true), ("feasible ms", 11, true), ("first ms", 8, true), ("to 1% ms", 8, true),
@@ -58,7 +54,7 @@ struct ScaleBenchmark: Command {
         var table = TextTable(columns)
         console.out(table.header())
         var failures = 0, behind = 0
-        for size in sizes.compactMap({ $0 }) {
+        for size in sizes {
             var childArguments = ["scale-one", "--size", String(size), "--budget", String(budget), "--seed", String(seed)]
             if let reference { childArguments += ["--reference", String(reference)] }
             let fields = try runChild(childArguments)
