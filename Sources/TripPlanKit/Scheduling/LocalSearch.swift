@@ -803,7 +803,7 @@ struct LocalSearch {
                 setRoutes(saved)
                 for d in 0..<dirty.count { dirty[d] = false }
             }
-            report(best: bestScore, placed: bestScore.required)
+            report(best: bestScore, placed: best.reduce(0) { $0 + $1.count })
         }
         debugNote("ils end after \(iteration) rounds")
         requiredOnly = false

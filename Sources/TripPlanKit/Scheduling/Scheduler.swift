@@ -20,7 +20,9 @@ public struct SchedulerOptions: Sendable {
 public struct SearchProgress: Sendable {
     public var elapsedSeconds: Double
     public var remainingSeconds: Double?
+    /// Visits (required and optional) in the best plan so far.
     public var visitsPlaced: Int
+    /// Travel minutes of that plan.
     public var bestTravelMinutes: Int
 }
 
