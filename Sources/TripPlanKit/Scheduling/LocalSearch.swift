@@ -730,6 +730,7 @@ struct LocalSearch {
                 best = routes
                 bestScore = score
                 currentScore = bestScore
+                sinceBest = 0
                 debugNote("restart \(restarts)")
             }
             if requiredOnly && (progress * 1000 >= Double(Tuning.requiredFirst) || sinceBest >= patience) {
