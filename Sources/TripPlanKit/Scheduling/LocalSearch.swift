@@ -682,6 +682,17 @@ struct LocalSearch {
         }
     }
 
+    /// Sets the plan to `start`, inserts what fits (with `noise` % on the insertion costs), then runs the
+    /// local search and the ejection chains.
+    mutating func settle(_ start: [[Int]], noise level: Int = 0) {
+        setRoutes(start)
+        noise = level
+        recreate(candidates)
+        noise = 0
+        descend()
+        if ejectInsert() { descend() }
+    }
+
     mutating func report(best: PlanScore, placed: Int) {
         guard let progress else { return }
         let elapsed = clock.elapsed
@@ -721,31 +732,19 @@ struct LocalSearch {
                 // Start the required-only search again from an empty plan; the best start wins.
                 restarts += 1
                 if bestScore.isBetter(than: startBestScore) { startBest = best; startBestScore = bestScore }
-                setRoutes(Array(repeating: [], count: p.dayCount))
-                noise = Tuning.noise
-                recreate(candidates)
-                noise = 0
-                descend()
-                if ejectInsert() { descend() }
-                best = routes
-                bestScore = score
+                settle(Array(repeating: [], count: p.dayCount), noise: Tuning.noise)
+                (best, bestScore, sinceBest) = (routes, score, 0)
                 currentScore = bestScore
-                sinceBest = 0
                 debugNote("restart \(restarts)")
             }
             if requiredOnly && (progress * 1000 >= Double(Tuning.requiredFirst) || sinceBest >= patience) {
                 // Room made for the required visits: now add the optional ones and go on with all.
                 debugNote("required only until round \(iteration)")
                 requiredOnly = false
-                if startBestScore.isBetter(than: bestScore) { best = startBest; bestScore = startBestScore }
-                setRoutes(best)
-                recreate(candidates)
-                descend()
-                if ejectInsert() { descend() }
-                best = routes
-                bestScore = score
+                if startBestScore.isBetter(than: bestScore) { best = startBest }
+                settle(best)
+                (best, bestScore, sinceBest) = (routes, score, 0)
                 currentScore = bestScore
-                sinceBest = 0
             }
             let saved = routes
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
