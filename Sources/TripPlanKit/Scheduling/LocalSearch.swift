@@ -32,8 +32,7 @@ struct LocalSearch {
     let openDays: [[Int]]
     /// `openDays` as a flat visit × day table.
     let openMask: [Bool]
-    var scratch: [Int] = []
-    /// The changed stretch of an intra-day move, see `stretchFits`.
+    /// The new stops of a changed stretch, reused by `applyStretch`.
     var mid: [Int] = []
     /// Days changed since the local search last looked at them.
     var dirty: [Bool]
@@ -771,7 +770,7 @@ struct LocalSearch {
                 // it first), put it in, and let the cleared ones find room again.
                 let d = openDays[w][Int(rng.next() % UInt64(openDays[w].count))]
                 let x = p.visitNode[w]
-                let byDistance = routes[d].sorted { (p.minutes($0 == w ? x : p.visitNode[$0], x), $0) < (p.minutes(p.visitNode[$1], x), $1) }
+                let byDistance = routes[d].sorted { (p.minutes(p.visitNode[$0], x), $0) < (p.minutes(p.visitNode[$1], x), $1) }
                 removed = Array(byDistance.prefix(count))
                 for v in removed { remove(v) }
                 removed.removeAll()
