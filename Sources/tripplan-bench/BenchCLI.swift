@@ -59,19 +59,12 @@ enum BenchCLI {
         do {
             let parsed = try parse(arguments, for: command)
             if parsed.wantsHelp {
-                console.out("OVERVIEW: \(command.abstract)\n\nUSAGE: \(command.usage)\n\n\(command.discussion)\n")
+                console.out(command.helpText)
                 return ExitCode.success
             }
             return try command.run(parsed, console: console)
-        } catch let error as UsageError {
-            console.err("Error: \(error.message)\nUsage: \(command.usage)\n  See 'tripplan-bench \(command.name) --help' for more information.\n")
-            return ExitCode.usage
-        } catch let error as CommandFailure {
-            console.err("Error: \(error.message)\n")
-            return ExitCode.failure
         } catch {
-            console.err("Error: \(error)\n")
-            return ExitCode.failure
+            return command.report(error, program: "tripplan-bench", console: console)
         }
     }
 }

@@ -22,7 +22,7 @@ public protocol Command: Sendable {
 }
 
 extension Command {
-    static var helpText: String {
+    public static var helpText: String {
         "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n\n\(discussion)\n"
     }
 
@@ -39,13 +39,22 @@ extension Command {
                 return ExitCode.success
             }
             return try run(parsed, console: console)
-        } catch let error as UsageError {
-            console.err("Error: \(error.message)\nUsage: \(usage)\n  See 'tripplan \(name) --help' for more information.\n")
+        } catch {
+            return report(error, program: "tripplan", console: console)
+        }
+    }
+
+    /// Writes `error` on stderr the way every command does (a usage error with the usage line and where
+    /// to find help) and returns its exit code: 64 for a usage error, 1 for anything else.
+    public static func report(_ error: any Error, program: String, console: Console) -> Int32 {
+        switch error {
+        case let error as UsageError:
+            console.err("Error: \(error.message)\nUsage: \(usage)\n  See '\(program) \(name) --help' for more information.\n")
             return ExitCode.usage
-        } catch let error as CommandFailure {
+        case let error as CommandFailure:
             console.err("Error: \(error.message)\n")
             return ExitCode.failure
-        } catch {
+        default:
             console.err("Error: \(error)\n")
             return ExitCode.failure
         }
