@@ -44,6 +44,9 @@ struct LocalSearch {
     /// Counts day changes; `dayStamp[d]` is the count at day d's last change.
     var changeCount = 0
     var dayStamp: [Int]
+    /// Per day: which contents it has, the change count when they were set; a day put back to earlier
+    /// contents gets their version back, so what was found about them stays valid (`bestInsertion`).
+    var dayVersion: [Int]
     /// Per visit: the change count when an ejection for it last failed (-1: never tried).
     var ejectFailed: [Int]
 
@@ -59,7 +62,11 @@ struct LocalSearch {
         posOf = Array(repeating: -1, count: problem.visitCount)
         dirty = Array(repeating: true, count: problem.dayCount)
         dayStamp = Array(repeating: 0, count: problem.dayCount)
+        dayVersion = dayStamp
         ejectFailed = Array(repeating: -1, count: problem.visitCount)
+        insertionCacheStamp = Array(repeating: -1, count: problem.visitCount * problem.dayCount)
+        insertionCacheAt = insertionCacheStamp
+        insertionCacheDelta = insertionCacheStamp
         readyDue = Array(repeating: [], count: problem.dayCount)
         readyTaken = readyDue
         latestDue = readyDue
@@ -109,6 +116,7 @@ struct LocalSearch {
         dirty[d] = true
         changeCount += 1
         dayStamp[d] = changeCount
+        dayVersion[d] = changeCount
         for (i, v) in route.enumerated() {
             dayOf[v] = d
             posOf[v] = i
@@ -182,15 +190,12 @@ struct LocalSearch {
         refresh(d)
     }
 
-    /// The cheapest feasible insertion of `v`: (day, position, delta), or nil.
+    /// The cheapest feasible insertion of the unplaced `v`: (day, position, delta), or nil.
     mutating func bestInsertion(_ v: Int) -> (day: Int, at: Int, delta: Int)? {
         var best: (day: Int, at: Int, delta: Int)?
         for d in openDays[v] {
-            for i in 0...routes[d].count {
-                let delta = insertionDelta(v, d, i)
-                if let b = best, delta >= b.delta { continue }
-                if fits(v, d, i) { best = (d, i, delta) }
-            }
+            guard let b = bestInsertion(v, day: d) else { continue }
+            if best == nil || b.delta < best!.delta { best = (d, b.at, b.delta) }
         }
         return best
     }
@@ -208,56 +213,45 @@ struct LocalSearch {
         refresh(d)
     }
 
-    /// The cheapest feasible insertion of `v` on day `d`: (position, delta), or nil.
-    mutating func bestInsertion(_ v: Int, day d: Int) -> (at: Int, delta: Int)? {
-        var best: (at: Int, delta: Int)?
-        for i in 0...routes[d].count {
-            let delta = insertionDelta(v, d, i)
-            if let b = best, delta >= b.delta { continue }
-            if fits(v, d, i) { best = (i, delta) }
-        }
-        return best
-    }
+    /// Per visit × day: the cheapest insertion of the visit into the day (position, -1 when none, and
+    /// travel added) and the day's version it was found at (-1: never looked).
+    var insertionCacheAt: [Int]
+    var insertionCacheDelta: [Int]
+    var insertionCacheStamp: [Int]
 
-    /// Per-day best insertions of the visits being recreated (flat: list index × day; `Int.max` = none).
-    var cacheAt: [Int] = []
-    var cacheDelta: [Int] = []
+    /// The cheapest feasible insertion of the unplaced `v` on day `d`: (position, delta), or nil.
+    /// Remembered until the day changes, so recreating and ejecting look again only at changed days.
+    mutating func bestInsertion(_ v: Int, day d: Int) -> (at: Int, delta: Int)? {
+        let key = v * p.dayCount + d
+        if insertionCacheStamp[key] != dayVersion[d] {
+            var best: (at: Int, delta: Int)?
+            for i in 0...routes[d].count {
+                let delta = insertionDelta(v, d, i)
+                if let b = best, delta >= b.delta { continue }
+                if fits(v, d, i) { best = (i, delta) }
+            }
+            insertionCacheStamp[key] = dayVersion[d]
+            insertionCacheAt[key] = best?.at ?? -1
+            insertionCacheDelta[key] = best?.delta ?? 0
+        }
+        return insertionCacheAt[key] >= 0 ? (insertionCacheAt[key], insertionCacheDelta[key]) : nil
+    }
 
     /// Inserts unplaced visits cheapest-first with regret: required ones, then optional by score.
     ///
-    /// Each visit's best insertion per day is kept between picks; only the day that received the last
-    /// pick is priced again, so a pick costs one day per remaining visit instead of every day.
+    /// Each visit's best insertion per day is remembered (`bestInsertion(_:day:)`); only the day that
+    /// received the last pick is priced again, so a pick costs one day per remaining visit, not every day.
     mutating func recreate(_ pool: [Int]) {
-        let days = p.dayCount
         for phase in 0..<(requiredOnly ? 1 : 2) {
-            var list = pool.filter { dayOf[$0] < 0 && (phase == 0 ? p.isRequired[$0] : !p.isRequired[$0] && p.score[$0] > 0) }
+            let list = pool.filter { dayOf[$0] < 0 && (phase == 0 ? p.isRequired[$0] : !p.isRequired[$0] && p.score[$0] > 0) }
             if list.isEmpty { continue }
-            cacheAt.removeAll(keepingCapacity: true)
-            cacheDelta.removeAll(keepingCapacity: true)
-            cacheAt.append(contentsOf: repeatElement(-1, count: list.count * days))
-            cacheDelta.append(contentsOf: repeatElement(Int.max, count: list.count * days))
-            for (index, v) in list.enumerated() {
-                for d in openDays[v] {
-                    if let b = bestInsertion(v, day: d) {
-                        cacheAt[index * days + d] = b.at
-                        cacheDelta[index * days + d] = b.delta
-                    }
-                }
-            }
             var alive = [Bool](repeating: true, count: list.count)
             while true {
                 var pick = -1
                 var pickKey = Int.min
                 var pickAt: (day: Int, at: Int, delta: Int)?
                 for (index, v) in list.enumerated() where alive[index] {
-                    var at: (day: Int, at: Int, delta: Int)?
-                    for d in openDays[v] {
-                        let delta = cacheDelta[index * days + d]
-                        if delta == Int.max { continue }
-                        if let b = at, delta >= b.delta { continue }
-                        at = (d, cacheAt[index * days + d], delta)
-                    }
-                    guard var at else { alive[index] = false; continue }
+                    guard var at = bestInsertion(v) else { alive[index] = false; continue }
                     if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
                     // Cheap regret: prefer the largest score per added minute for optional ones, the
                     // cheapest for required ones.
@@ -271,18 +265,7 @@ struct LocalSearch {
                 guard pick >= 0, let at = pickAt else { break }
                 insert(list[pick], at.day, at.at)
                 alive[pick] = false
-                let d = at.day
-                for (index, v) in list.enumerated() where alive[index] && isOpenOn(v, d) {
-                    if let b = bestInsertion(v, day: d) {
-                        cacheAt[index * days + d] = b.at
-                        cacheDelta[index * days + d] = b.delta
-                    } else {
-                        cacheAt[index * days + d] = -1
-                        cacheDelta[index * days + d] = Int.max
-                    }
-                }
             }
-            list.removeAll()
         }
     }
 
@@ -329,7 +312,8 @@ struct LocalSearch {
             for j in 0..<k {
                 let u = route[j]
                 let wu = worth(u)
-                // Same or higher worth may only be ejected when it can move elsewhere (checked later).
+                // Same or higher worth may only be ejected when it can move to another day.
+                if wu >= wv && !movable(u) { continue }
                 let before = node(d, j), after = node(d, j + 2)
                 let outGain = p.minutes(before, p.visitNode[u]) + p.minutes(p.visitNode[u], after) - p.minutes(before, after)
                 var bestAt = -1
@@ -356,7 +340,7 @@ struct LocalSearch {
         if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v, since: since) : false }
         options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
         for o in options.prefix(12) {
-            let saved = routes[o.day]
+            let saved = routes[o.day], version = dayVersion[o.day]
             remove(o.out)
             insert(v, o.day, o.at)
             if let at = bestInsertion(o.out) {
@@ -367,8 +351,15 @@ struct LocalSearch {
             routes[o.day] = saved
             dayOf[v] = -1
             refresh(o.day)
+            dayVersion[o.day] = version
         }
         return p.isRequired[v] ? tryEjectPair(v, since: since) : false
+    }
+
+    /// Whether the placed `u` fits on another of its open days as they stand.
+    mutating func movable(_ u: Int) -> Bool {
+        for d in openDays[u] where d != dayOf[u] && bestInsertion(u, day: d) != nil { return true }
+        return false
     }
 
     /// Places the unplaced required `v` by ejecting two optional visits of one day (the least score lost,
@@ -745,7 +736,7 @@ struct LocalSearch {
                 (best, bestScore, sinceBest) = (routes, score, 0)
                 currentScore = bestScore
             }
-            let saved = routes
+            let saved = routes, versions = dayVersion
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
             let placedList = candidates.filter { dayOf[$0] >= 0 }
             if placedList.isEmpty { break }
@@ -800,6 +791,7 @@ struct LocalSearch {
                 }
             } else {
                 setRoutes(saved)
+                dayVersion = versions
                 for d in 0..<dirty.count { dirty[d] = false }
             }
             report(best: bestScore, placed: best.reduce(0) { $0 + $1.count })
