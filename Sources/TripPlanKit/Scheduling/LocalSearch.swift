@@ -26,6 +26,9 @@ struct LocalSearch {
     /// Per day: latest arrival at each stop (`[k]` = at `to`) with lunch still due / taken; negative: none.
     var latestDue: [[Int]]
     var latestTaken: [[Int]]
+    /// Per day: the most minutes between the group's earliest ready time at a position and its latest
+    /// arrival at the next stop; a visit longer than that fits nowhere in the day (-1: nothing fits).
+    var room: [Int]
     /// Per visit: other candidates by increasing travel time, a granular neighbourhood.
     let neighbours: [[Int]]
     /// Per visit: the days on which it is open (long enough for the visit).
@@ -63,6 +66,7 @@ struct LocalSearch {
         dirty = Array(repeating: true, count: problem.dayCount)
         dayStamp = Array(repeating: 0, count: problem.dayCount)
         dayVersion = dayStamp
+        room = Array(repeating: -1, count: problem.dayCount)
         ejectFailed = Array(repeating: -1, count: problem.visitCount)
         insertionCacheStamp = Array(repeating: -1, count: problem.visitCount * problem.dayCount)
         insertionCacheAt = insertionCacheStamp
@@ -113,6 +117,12 @@ struct LocalSearch {
         readyDue[d] = due
         readyTaken[d] = taken
         p.latestArrivals(day: d, route, taken: &latestTaken[d], due: &latestDue[d])
+        var widest = -1
+        for i in 0...route.count {
+            let ready = min(due[i], taken[i]), latest = max(latestDue[d][i], latestTaken[d][i])
+            if ready < ScheduleProblem.never && latest >= 0 { widest = max(widest, latest - ready) }
+        }
+        room[d] = widest
         dirty[d] = true
         changeCount += 1
         dayStamp[d] = changeCount
@@ -225,10 +235,12 @@ struct LocalSearch {
         let key = v * p.dayCount + d
         if insertionCacheStamp[key] != dayVersion[d] {
             var best: (at: Int, delta: Int)?
-            for i in 0...routes[d].count {
-                let delta = insertionDelta(v, d, i)
-                if let b = best, delta >= b.delta { continue }
-                if fits(v, d, i) { best = (i, delta) }
+            if p.duration[v] <= room[d] {
+                for i in 0...routes[d].count {
+                    let delta = insertionDelta(v, d, i)
+                    if let b = best, delta >= b.delta { continue }
+                    if fits(v, d, i) { best = (i, delta) }
+                }
             }
             insertionCacheStamp[key] = dayVersion[d]
             insertionCacheAt[key] = best?.at ?? -1
@@ -421,23 +433,20 @@ struct LocalSearch {
         while rounds < 12 {
             rounds += 1
             if clock.expired { return }
-            // Only days changed since the last round, and visits on them or near them, are examined.
+            // Only days changed since the last round are examined.
             let active = dirty
             for d in 0..<dirty.count { dirty[d] = false }
             if !active.contains(true) { return }
-            func near(_ v: Int, _ s: LocalSearch) -> Bool {
-                if active[s.dayOf[v]] { return true }
-                for u in s.neighbours[v].prefix(8) where s.dayOf[u] >= 0 && active[s.dayOf[u]] { return true }
-                return false
-            }
-            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+            // Only their stops move (measured: also trying the stops near them costs more rounds than
+            // it finds).
+            for v in candidates where dayOf[v] >= 0 && active[dayOf[v]] {
                 _ = relocate(v)
             }
             for d in 0..<p.dayCount where active[d] && routes[d].count >= 2 {
                 _ = twoOpt(d)
                 _ = orOpt(d)
             }
-            for v in candidates where dayOf[v] >= 0 && near(v, self) {
+            for v in candidates where dayOf[v] >= 0 && active[dayOf[v]] {
                 _ = swap(v)
             }
             recreate(candidates)

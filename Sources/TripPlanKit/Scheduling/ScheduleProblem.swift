@@ -92,13 +92,25 @@ struct ScheduleProblem: Sendable {
         nodes.formUnion(dayFrom)
         nodes.formUnion(dayTo)
         let list = nodes.sorted()
-        for a in list {
-            for b in list where b != a {
-                let ab = minutes(a, b)
-                for c in list where c != a && c != b && ab + minutes(b, c) < minutes(a, c) { return false }
-            }
+        let n = list.count
+        // A dense copy of the legs between them, so that the innermost loop runs over contiguous rows.
+        var legs = [Int](repeating: 0, count: n * n)
+        for (i, a) in list.enumerated() {
+            for (j, b) in list.enumerated() { legs[i * n + j] = minutes(a, b) }
         }
-        return true
+        return legs.withUnsafeBufferPointer { m in
+            for a in 0..<n {
+                for b in 0..<n where b != a {
+                    // Minutes are never negative, so c == a or c == b can never break the inequality.
+                    // A branch-free minimum over the row (wrapping arithmetic: the values are small).
+                    let ab = m[a * n + b]
+                    var slack = Int.max
+                    for c in 0..<n { slack = min(slack, ab &+ m[b * n + c] &- m[a * n + c]) }
+                    if slack < 0 { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// The earliest start of visit `v` on day `d` for a group ready at `ready`, or `never`.
