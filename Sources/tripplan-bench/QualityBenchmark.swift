@@ -15,7 +15,7 @@ struct QualityBenchmark: Command {
         OPTIONS:
           --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
           --seeds <a-b>           The generated trips' seeds, a range (default 101-110: the held-out
-                                  set; seeds 1-6 were used while tuning).
+                                  set; tuning used seeds 1-32).
           --budget <seconds>      The time limit of each search (default 1).
           --no-limit              No time limit: the deterministic search that 'tripplan create'
                                   runs by default.

@@ -68,4 +68,50 @@ import Testing
         }
         #expect(checked > 1000 && feasible > 100 && checked - feasible > 100)
     }
+
+    /// The remembered cheapest insertions (`bestInsertion(_:day:)`, kept per day version and put back with
+    /// a day's earlier contents) must equal a fresh look over every position with a full pass, whatever
+    /// happened to the plan: ejections, removals, insertions, and whole searches whose rejected rounds put
+    /// days back.
+    @Test func rememberedInsertionsMatchAFreshLook() {
+        var r = TestRandom(state: 123)
+        var compared = 0, found = 0
+        for trial in 0..<150 {
+            var search = Self.randomSearch(&r)
+            let p = search.p
+            if trial % 10 == 0 { _ = search.run() }
+            for _ in 0..<6 {
+                let unplaced = (0..<p.visitCount).filter { search.dayOf[$0] < 0 }
+                let placed = (0..<p.visitCount).filter { search.dayOf[$0] >= 0 }
+                switch r.int(0...2) {
+                case 0 where !unplaced.isEmpty:
+                    _ = search.tryEject(unplaced[r.int(0...(unplaced.count - 1))])
+                case 1 where !placed.isEmpty:
+                    search.remove(placed[r.int(0...(placed.count - 1))])
+                default:
+                    if let v = unplaced.first, let at = search.bestInsertion(v) { search.insert(v, at.day, at.at) }
+                }
+                for v in 0..<p.visitCount where search.dayOf[v] < 0 {
+                    for d in 0..<p.dayCount where search.isOpenOn(v, d) {
+                        let route = search.routes[d]
+                        let base = p.travelMinutes(day: d, route)
+                        var fresh: (at: Int, delta: Int)?
+                        for i in 0...route.count {
+                            var longer = route
+                            longer.insert(v, at: i)
+                            guard p.arrival(day: d, longer) < ScheduleProblem.never else { continue }
+                            let delta = p.travelMinutes(day: d, longer) - base
+                            if fresh == nil || delta < fresh!.delta { fresh = (i, delta) }
+                        }
+                        let remembered = search.bestInsertion(v, day: d)
+                        #expect(remembered?.at == fresh?.at && remembered?.delta == fresh?.delta,
+                                "visit \(v) into day \(d) \(route): remembered \(String(describing: remembered)), fresh \(String(describing: fresh))")
+                        compared += 1
+                        if fresh != nil { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000 && found > 100 && compared - found > 100)
+    }
 }
