@@ -93,16 +93,18 @@ struct ScheduleProblem: Sendable {
         nodes.formUnion(dayTo)
         let list = nodes.sorted()
         let n = list.count
-        // A dense copy of the legs between them, so that the innermost loop runs over contiguous rows.
+        // A dense copy of the legs between them (a place to itself: 0), so that the innermost loop runs
+        // over contiguous rows.
         var legs = [Int](repeating: 0, count: n * n)
         for (i, a) in list.enumerated() {
-            for (j, b) in list.enumerated() { legs[i * n + j] = minutes(a, b) }
+            for (j, b) in list.enumerated() where j != i { legs[i * n + j] = minutes(a, b) }
         }
         return legs.withUnsafeBufferPointer { m in
             for a in 0..<n {
                 for b in 0..<n where b != a {
-                    // Minutes are never negative, so c == a or c == b can never break the inequality.
-                    // A branch-free minimum over the row (wrapping arithmetic: the values are small).
+                    // With no negative leg and a zero diagonal, c == a or c == b never breaks the inequality.
+                    // A branch-free minimum over the row; wrapping arithmetic cannot wrap, as trip files
+                    // hold at most 2^53 minutes a leg.
                     let ab = m[a * n + b]
                     var slack = Int.max
                     for c in 0..<n { slack = min(slack, ab &+ m[b * n + c] &- m[a * n + c]) }
