@@ -702,7 +702,35 @@ struct LocalSearch {
         }
     }
 
+    /// Searches until the round or time limit and returns the best plan found, each day's order polished.
+    ///
+    /// With a time limit, a search that stalls (no new best for as many rounds as a search without a
+    /// limit would wait) starts afresh from an empty plan while time is left; the best of all wins.
     mutating func run() -> [[Int]] {
+        var best = routes
+        var bestScore = PlanScore.worst
+        var fresh = false
+        repeat {
+            if fresh {
+                setRoutes(Array(repeating: [], count: p.dayCount))
+                debugNote("afresh after a stall")
+            }
+            let found = improve(since: clock.elapsed, bestSoFar: (bestScore, best.reduce(0) { $0 + $1.count }))
+            if found.score.isBetter(than: bestScore) { (best, bestScore) = found }
+            fresh = true
+        } while clock.limit != nil && Tuning.stallRestart > 0 && !clock.expired
+        requiredOnly = false
+        setRoutes(best)
+        polishOrders()
+        recreate(candidates)
+        debugNote("polish")
+        return routes
+    }
+
+    /// One search from the current plan: construction, local search, then ruin and recreate (ILS).
+    /// `began` is the clock's reading at its start (its share of the time runs from there to the limit);
+    /// progress reports show `bestSoFar` while this search has not beaten it.
+    mutating func improve(since began: Double, bestSoFar: (score: PlanScore, placed: Int)) -> (routes: [[Int]], score: PlanScore) {
         let multiDay = p.dayCount > 1
         requiredOnly = multiDay && Tuning.requiredFirst > 0
         construct()
@@ -713,19 +741,27 @@ struct LocalSearch {
         var best = routes
         var bestScore = score
         var currentScore = bestScore
-        let iterations = clock.limit == nil ? min(Tuning.roundsMax, max(Tuning.roundsMin, Tuning.roundsWork / max(1, candidates.count))) : Int.max
+        let rounds = min(Tuning.roundsMax, max(Tuning.roundsMin, Tuning.roundsWork / max(1, candidates.count)))
+        let iterations = clock.limit == nil ? rounds : Int.max
         var iteration = 0
         var sinceBest = 0
         var restarts = 0
         var startBest = best
         var startBestScore = PlanScore.worst
-        // Without a time limit the search also ends after a run of rounds without a new best (and the
-        // required-only part ends after such a run too).
-        let patience = clock.limit == nil ? max(100, iterations / 3) : Int.max
-        while iteration < iterations && !clock.expired && (requiredOnly || sinceBest < patience) {
+        // The search also ends after a run of rounds without a new best (and the required-only part ends
+        // after such a run too).
+        let stall = max(100, rounds / 3)
+        var patience = clock.limit == nil ? stall : Tuning.stallRestart > 0 ? stall * Tuning.stallRestart : Int.max
+        while iteration < iterations && !clock.expired {
+            if !requiredOnly && sinceBest >= patience {
+                // Stalled. Without a time limit the search ends; with one, it ends (to start afresh) when
+                // the time left is at least what this search has taken, and otherwise goes on to the end.
+                guard let limit = clock.limit, limit - clock.elapsed < clock.elapsed - began else { break }
+                patience = Int.max
+            }
             iteration += 1
             sinceBest += 1
-            let progress = clock.limit.map { min(1, clock.elapsed / max($0, 1e-9)) } ?? Double(iteration) / Double(iterations)
+            let progress = clock.limit.map { min(1, (clock.elapsed - began) / max($0 - began, 1e-9)) } ?? Double(iteration) / Double(iterations)
             if requiredOnly && restarts + 1 < Tuning.restarts
                 && progress * 1000 >= Double(Tuning.requiredFirst * (restarts + 1) / Tuning.restarts) {
                 // Start the required-only search again from an empty plan; the best start wins.
@@ -803,15 +839,14 @@ struct LocalSearch {
                 dayVersion = versions
                 for d in 0..<dirty.count { dirty[d] = false }
             }
-            report(best: bestScore, placed: best.reduce(0) { $0 + $1.count })
+            if bestScore.isBetter(than: bestSoFar.score) {
+                report(best: bestScore, placed: best.reduce(0) { $0 + $1.count })
+            } else {
+                report(best: bestSoFar.score, placed: bestSoFar.placed)
+            }
         }
         debugNote("ils end after \(iteration) rounds")
-        requiredOnly = false
-        setRoutes(best)
-        polishOrders()
-        recreate(candidates)
-        debugNote("polish")
-        return routes
+        return (best, bestScore)
     }
 }
 
@@ -845,6 +880,9 @@ enum Tuning {
     static let optionalTarget = value("OPTIONAL_TARGET", 50)
     static let requiredFirst = value("REQUIRED_FIRST_PERMILLE", 500)
     static let restarts = value("RESTARTS", 3)
+    /// With a time limit, a search that finds no new best for `stallRestart` times the rounds a search
+    /// without a limit waits starts afresh (0: never); see `run`.
+    static let stallRestart = value("STALL_RESTART", 1)
     /// Rounds of a search without a time limit: `roundsWork / visits`, within `roundsMin...roundsMax`.
     static let roundsWork = value("ROUNDS_WORK", 100_000)
     static let roundsMin = value("ROUNDS_MIN", 300)
