@@ -728,7 +728,7 @@ struct LocalSearch {
     }
 
     /// One search from the current plan: construction, local search, then ruin and recreate (ILS).
-    /// `began` is the clock's reading at its start (its share of the time runs from there to the limit);
+    /// `since` is the clock's reading at its start (its share of the time runs from there to the limit);
     /// progress reports show `bestSoFar` while this search has not beaten it.
     mutating func improve(since began: Double, bestSoFar: (score: PlanScore, placed: Int)) -> (routes: [[Int]], score: PlanScore) {
         let multiDay = p.dayCount > 1
@@ -748,8 +748,8 @@ struct LocalSearch {
         var restarts = 0
         var startBest = best
         var startBestScore = PlanScore.worst
-        // The search also ends after a run of rounds without a new best (and the required-only part ends
-        // after such a run too).
+        // The search also ends after a run of rounds without a new best (see `run`), and the required-only
+        // part hands over to the optional visits after such a run.
         let stall = max(100, rounds / 3)
         var patience = clock.limit == nil ? stall : Tuning.stallRestart > 0 ? stall * Tuning.stallRestart : Int.max
         while iteration < iterations && !clock.expired {
