@@ -18,9 +18,24 @@ import Testing
         return search
     }
 
+    /// Counts the cases a property test checked and how many of them were feasible.
+    struct Tally {
+        var checked = 0, feasible = 0
+
+        mutating func count(feasible isFeasible: Bool) {
+            checked += 1
+            if isFeasible { feasible += 1 }
+        }
+
+        /// The property must have been tried often, and both ways.
+        func expectBothWays(sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(checked > 1000 && feasible > 100 && checked - feasible > 100, sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func insertionCheckMatchesAFullPass() {
         var r = TestRandom(state: 31)
-        var checked = 0, feasible = 0
+        var tally = Tally()
         for _ in 0..<400 {
             let search = Self.randomSearch(&r)
             let p = search.p
@@ -31,19 +46,17 @@ import Testing
                         route.insert(v, at: i)
                         let expected = p.arrival(day: d, route) < ScheduleProblem.never
                         #expect(search.fits(v, d, i) == expected, "visit \(v) at \(i) of day \(d): \(search.routes[d])")
-                        checked += 1
-                        if expected { feasible += 1 }
+                        tally.count(feasible: expected)
                     }
                 }
             }
         }
-        // The property must have been tried both ways.
-        #expect(checked > 1000 && feasible > 100 && checked - feasible > 100)
+        tally.expectBothWays()
     }
 
     @Test func stretchAndRemovalChecksMatchAFullPass() {
         var r = TestRandom(state: 77)
-        var checked = 0, feasible = 0
+        var tally = Tally()
         for _ in 0..<400 {
             let search = Self.randomSearch(&r)
             let p = search.p
@@ -61,12 +74,11 @@ import Testing
                     changed.replaceSubrange(lo..<hi, with: stretch)
                     let expected = p.arrival(day: d, changed) < ScheduleProblem.never
                     #expect(search.stretchFits(d, lo, hi) { stretch[$0 - lo] } == expected, "day \(d) \(route) → \(changed)")
-                    checked += 1
-                    if expected { feasible += 1 }
+                    tally.count(feasible: expected)
                 }
             }
         }
-        #expect(checked > 1000 && feasible > 100 && checked - feasible > 100)
+        tally.expectBothWays()
     }
 
     /// The remembered cheapest insertions (`bestInsertion(_:day:)`, kept per day version and put back with
@@ -75,7 +87,7 @@ import Testing
     /// days back.
     @Test func rememberedInsertionsMatchAFreshLook() {
         var r = TestRandom(state: 123)
-        var compared = 0, found = 0
+        var tally = Tally()
         for trial in 0..<150 {
             var search = Self.randomSearch(&r)
             let p = search.p
@@ -106,12 +118,11 @@ import Testing
                         let remembered = search.bestInsertion(v, day: d)
                         #expect(remembered?.at == fresh?.at && remembered?.delta == fresh?.delta,
                                 "visit \(v) into day \(d) \(route): remembered \(String(describing: remembered)), fresh \(String(describing: fresh))")
-                        compared += 1
-                        if fresh != nil { found += 1 }
+                        tally.count(feasible: fresh != nil)
                     }
                 }
             }
         }
-        #expect(compared > 1000 && found > 100 && compared - found > 100)
+        tally.expectBothWays()
     }
 }
