@@ -266,8 +266,9 @@ struct LocalSearch {
                     guard var at = bestInsertion(v) else { alive[index] = false; continue }
                     if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
                     // Cheap regret: prefer the largest score per added minute for optional ones, the
-                    // cheapest for required ones.
-                    let key = phase == 0 ? -at.delta * 1024 - index : p.score[v] * 1_000_000 / (at.delta + 1)
+                    // cheapest for required ones. (Exact travel minutes from a trip file may make a detour
+                    // shorter than the direct leg: a negative delta counts as none.)
+                    let key = phase == 0 ? -at.delta * 1024 - index : p.score[v] * 1_000_000 / (max(0, at.delta) + 1)
                     if key > pickKey {
                         pickKey = key
                         pick = index

@@ -109,6 +109,25 @@ import Testing
         #expect(T.problems(plan, trip: trip, matrix: matrix).isEmpty)
         #expect(plan.days.reduce(0) { $0 + $1.stops.count } >= 8)
     }
+
+    @Test func detourShorterThanTheDirectLegIsPlanned() {
+        // Exact travel minutes from a trip file need not obey the triangle inequality: here every leg is
+        // 5 minutes, but via the optional "short" 2 + 2, so putting it between two stops saves a minute.
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        var places = [Place(id: "home", name: "Home", lat: 0, lon: 0)]
+        for i in 0..<12 {
+            places.append(Place(id: Place.ID("s\(i)"), name: "S\(i)", lat: 0, lon: 0, visitMinutes: 30))
+        }
+        places.append(Place(id: "short", name: "Short", lat: 0, lon: 0, visitMinutes: 15, required: false, score: 3))
+        let ids = places.map(\.id)
+        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : a == "short" || b == "short" ? 2 : 5 } }
+        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
+        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: T.time(8 * 60), end: T.time(19 * 60)) }
+        let trip = Trip(title: "Detour", home: "home", places: places, days: days)
+        let plan = Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(timeLimit: 0.2))
+        #expect(T.problems(plan, trip: trip, matrix: matrix).isEmpty)
+        #expect(plan.days.flatMap(\.stops).count == 13)
+    }
 }
 
 @Suite struct SchedulerTimeLimitTests {
