@@ -33,52 +33,54 @@ import Testing
         }
     }
 
-    @Test func insertionCheckMatchesAFullPass() {
-        var r = TestRandom(state: 31)
+    /// Runs `check` on every day of 400 random searches (seeded by `seed`), each check counting its cases
+    /// in one tally; the property must have been tried often, and both ways.
+    static func checkEveryDay(seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation,
+                              _ check: (LocalSearch, _ day: Int, inout TestRandom, inout Tally) -> Void) {
+        var r = TestRandom(state: seed)
         var tally = Tally()
         for _ in 0..<400 {
-            let search = Self.randomSearch(&r)
-            let p = search.p
-            for d in 0..<p.dayCount {
-                for v in 0..<p.visitCount where search.dayOf[v] < 0 {
-                    for i in 0...search.routes[d].count {
-                        var route = search.routes[d]
-                        route.insert(v, at: i)
-                        let expected = p.arrival(day: d, route) < ScheduleProblem.never
-                        #expect(search.fits(v, d, i) == expected, "visit \(v) at \(i) of day \(d): \(search.routes[d])")
-                        tally.count(feasible: expected)
-                    }
-                }
-            }
+            let search = randomSearch(&r)
+            for d in 0..<search.p.dayCount { check(search, d, &r, &tally) }
         }
-        tally.expectBothWays()
+        tally.expectBothWays(sourceLocation: sourceLocation)
     }
 
-    @Test func stretchAndRemovalChecksMatchAFullPass() {
-        var r = TestRandom(state: 77)
-        var tally = Tally()
-        for _ in 0..<400 {
-            let search = Self.randomSearch(&r)
+    @Test func insertionCheckMatchesAFullPass() {
+        Self.checkEveryDay(seed: 31) { search, d, _, tally in
             let p = search.p
-            for d in 0..<p.dayCount where !search.routes[d].isEmpty {
-                let route = search.routes[d]
-                for i in route.indices {
-                    var shorter = route
-                    shorter.remove(at: i)
-                    #expect(search.removalFits(d, i) == (p.arrival(day: d, shorter) < ScheduleProblem.never))
-                }
-                for _ in 0..<6 {
-                    let lo = r.int(0...(route.count - 1)), hi = r.int((lo + 1)...route.count)
-                    let stretch = Array(route[lo..<hi]).shuffled(using: &r)
-                    var changed = route
-                    changed.replaceSubrange(lo..<hi, with: stretch)
-                    let expected = p.arrival(day: d, changed) < ScheduleProblem.never
-                    #expect(search.stretchFits(d, lo, hi) { stretch[$0 - lo] } == expected, "day \(d) \(route) → \(changed)")
+            for v in 0..<p.visitCount where search.dayOf[v] < 0 {
+                for i in 0...search.routes[d].count {
+                    var route = search.routes[d]
+                    route.insert(v, at: i)
+                    let expected = p.arrival(day: d, route) < ScheduleProblem.never
+                    #expect(search.fits(v, d, i) == expected, "visit \(v) at \(i) of day \(d): \(search.routes[d])")
                     tally.count(feasible: expected)
                 }
             }
         }
-        tally.expectBothWays()
+    }
+
+    @Test func stretchAndRemovalChecksMatchAFullPass() {
+        Self.checkEveryDay(seed: 77) { search, d, r, tally in
+            let p = search.p
+            let route = search.routes[d]
+            if route.isEmpty { return }
+            for i in route.indices {
+                var shorter = route
+                shorter.remove(at: i)
+                #expect(search.removalFits(d, i) == (p.arrival(day: d, shorter) < ScheduleProblem.never))
+            }
+            for _ in 0..<6 {
+                let lo = r.int(0...(route.count - 1)), hi = r.int((lo + 1)...route.count)
+                let stretch = Array(route[lo..<hi]).shuffled(using: &r)
+                var changed = route
+                changed.replaceSubrange(lo..<hi, with: stretch)
+                let expected = p.arrival(day: d, changed) < ScheduleProblem.never
+                #expect(search.stretchFits(d, lo, hi) { stretch[$0 - lo] } == expected, "day \(d) \(route) → \(changed)")
+                tally.count(feasible: expected)
+            }
+        }
     }
 
     /// The remembered cheapest insertions (`bestInsertion(_:day:)`, kept per day version and put back with
