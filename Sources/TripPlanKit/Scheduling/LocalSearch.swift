@@ -43,6 +43,10 @@ struct LocalSearch {
     var noise = 0
     /// While true, optional visits are left out: the search first makes room for the required ones.
     var requiredOnly = false
+    /// While true, optional visits are handled like required ones: recreated by regret, and a plan that
+    /// places as many of them is accepted whatever their score (see `improve`). Every other search started
+    /// afresh runs so (`run`).
+    var countOptional = false
     var lastReport: Double = 0
     /// Counts day changes; `dayStamp[d]` is the count at day d's last change.
     var changeCount = 0
@@ -138,6 +142,13 @@ struct LocalSearch {
         if i == 0 { return p.dayFrom[d] }
         if i == routes[d].count + 1 { return p.dayTo[d] }
         return p.visitNode[routes[d][i - 1]]
+    }
+
+    /// Optional visits placed.
+    var optionalPlaced: Int {
+        var n = 0
+        for route in routes { for v in route where !p.isRequired[v] { n += 1 } }
+        return n
     }
 
     var score: PlanScore {
@@ -278,11 +289,12 @@ struct LocalSearch {
                     guard var at = found else { alive[index] = false; continue }
                     if noise > 0 { at.delta += Int(rng.next() % UInt64(1 + max(0, at.delta) * noise / 100)) }
                     let key: Int
-                    if phase == 0 {
+                    if phase == 0 || countOptional {
                         // Regret: the required visit that would lose the most by waiting goes first (one
                         // that fits on one day only, before all others), then the cheapest. (Tuning trips,
                         // 1 s, seeds 1-32 x 2 search seeds: 5-39 more required visits per size of 25-200
-                        // places than cheapest first; see docs/scheduler.md.)
+                        // places than cheapest first; see docs/scheduler.md.) Optional ones likewise while
+                        // `countOptional`.
                         let regret = second == Int.max ? 1 << 16 : min(1 << 16, max(0, second - at.delta))
                         key = (regret << 24) - at.delta * 1024 - index
                     } else {
@@ -728,20 +740,28 @@ struct LocalSearch {
     ///
     /// With a time limit, a search that stalls (no new best for as many rounds as a search without a
     /// limit would wait) starts afresh from an empty plan while time is left; the best of all wins.
+    /// Every other fresh search counts optional visits (`countOptional`): on trips small enough to stall
+    /// within the limit, the searches that weigh score alone kept ending in the same plan.
     mutating func run() -> [[Int]] {
         var best = routes
         var bestScore = PlanScore.worst
         var fresh = false
+        var searches = 0
         repeat {
             if fresh {
+                searches += 1
+                // The first fresh search, and every other one after it, counts optional visits rather than
+                // their score (`countOptional`).
+                countOptional = Tuning.countOptionalEvery > 0 && (searches - 1) % Tuning.countOptionalEvery == 0
                 setRoutes(Array(repeating: [], count: p.dayCount))
-                debugNote("afresh after a stall")
+                debugNote("afresh after a stall\(countOptional ? ", counting optional visits" : "")")
             }
             let found = improve(since: clock.elapsed, bestSoFar: (bestScore, best.reduce(0) { $0 + $1.count }))
             if found.score.isBetter(than: bestScore) { (best, bestScore) = found }
             fresh = true
         } while clock.limit != nil && Tuning.stallRestart > 0 && !clock.expired
         requiredOnly = false
+        countOptional = false
         setRoutes(best)
         polishOrders()
         recreate(candidates)
@@ -763,6 +783,7 @@ struct LocalSearch {
         var best = routes
         var bestScore = score
         var currentScore = bestScore
+        var currentOptional = optionalPlaced
         let rounds = min(Tuning.roundsMax, max(Tuning.roundsMin, Tuning.roundsWork / max(1, candidates.count)))
         let iterations = clock.limit == nil ? rounds : Int.max
         var iteration = 0
@@ -792,6 +813,7 @@ struct LocalSearch {
                 settle(Array(repeating: [], count: p.dayCount), noise: Tuning.noise)
                 (best, bestScore, sinceBest) = (routes, score, 0)
                 currentScore = bestScore
+                currentOptional = optionalPlaced
                 debugNote("restart \(restarts)")
             }
             if requiredOnly && (progress * 1000 >= Double(Tuning.requiredFirst) || sinceBest >= patience) {
@@ -802,6 +824,7 @@ struct LocalSearch {
                 settle(best)
                 (best, bestScore, sinceBest) = (routes, score, 0)
                 currentScore = bestScore
+                currentOptional = optionalPlaced
             }
             let saved = routes, versions = dayVersion
             // Ruin: a seed visit and some of its neighbours, then recreate and descend.
@@ -843,13 +866,13 @@ struct LocalSearch {
             descend()
             if ejectInsert() { descend() }
             let s = score
-            // Multi-day: also accept a plan with the same visits and up to 10 % more travel than the best,
-            // the allowance shrinking to nothing over the search (record-to-record travel).
+            // Multi-day: the allowance shrinks from 10 % of the best travel to nothing over the search.
             let allowance = multiDay ? Int(Double(bestScore.travel) * Tuning.allowance * (1 - progress)) : 0
-            let sameVisits = s.required == currentScore.required && s.score == currentScore.score
-            if s.isBetter(than: currentScore) || s == currentScore
-                || (allowance > 0 && sameVisits && s.travel <= bestScore.travel + allowance) {
+            let placedOptional = optionalPlaced
+            if Self.accepts(s, optional: placedOptional, current: currentScore, currentOptional: currentOptional,
+                            best: bestScore, allowance: allowance, countOptional: countOptional) {
                 currentScore = s
+                currentOptional = placedOptional
                 if s.isBetter(than: bestScore) {
                     if (s.required, s.score) != (bestScore.required, bestScore.score) { debugNote("best at round \(iteration)") }
                     bestScore = s
@@ -869,6 +892,22 @@ struct LocalSearch {
         }
         debugNote("ils end after \(iteration) rounds")
         return (best, bestScore)
+    }
+}
+
+extension LocalSearch {
+    /// Whether the ILS moves on from the current plan to a round's plan `s` with `optional` optional visits:
+    /// when `s` is at least as good, or when it keeps the same visits with at most `allowance` more travel
+    /// than the best (record-to-record travel; multi-day trips only, so `allowance` is 0 otherwise).
+    /// While counting optional visits (`countOptional`), a plan with as many of them but less score also
+    /// keeps the same visits: the search then crosses plans that swap optional visits, as it does for
+    /// required ones.
+    static func accepts(_ s: PlanScore, optional: Int, current: PlanScore, currentOptional: Int,
+                        best: PlanScore, allowance: Int, countOptional: Bool) -> Bool {
+        if s.isBetter(than: current) || s == current { return true }
+        let sameVisits = s.required == current.required
+            && (s.score == current.score || (countOptional && optional >= currentOptional))
+        return allowance > 0 && sameVisits && s.travel <= best.travel + allowance
     }
 }
 
@@ -896,6 +935,9 @@ enum Tuning {
     /// neighbours).
     static let ruinWeights = [value("W_DAY", 2), value("W_MISSING", 1), value("W_NEAR", 3), value("W_FORCE", 3)]
     static let noise = value("NOISE", 25)
+    /// With a time limit, every `countOptionalEvery`-th search started afresh (the first, the third, …
+    /// for 2) counts optional visits rather than their score (`LocalSearch.countOptional`; 0: none).
+    static let countOptionalEvery = value("COUNT_OPTIONAL_EVERY", 2)
     static let allowance = Double(value("ALLOWANCE_PERMILLE", 100)) / 1000
     /// Percent of the rounds, once optional visits are in, that aim at a missing optional visit even while
     /// required ones are missing.

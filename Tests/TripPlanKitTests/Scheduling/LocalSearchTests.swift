@@ -127,4 +127,55 @@ import Testing
         }
         tally.expectBothWays()
     }
+
+    /// Two short days; the optional "wide" (score 10) is open on both, "narrow" (score 1) on the first
+    /// only, and a day has room for one of them. Score first puts "wide" on its cheaper first day and
+    /// leaves "narrow" out; counting optional visits places the one-day "narrow" first (regret), so both fit.
+    @Test func countingOptionalVisitsRecreatesByRegret() {
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        let places = [
+            Place(id: "home", name: "Home", lat: 0, lon: 0),
+            Place(id: "wide", name: "Wide", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
+            Place(id: "narrow", name: "Narrow", lat: 0, lon: 0, visitMinutes: 60,
+                  open: [OpeningRule(dates: [first], from: SchedTest.time(8 * 60), to: SchedTest.time(10 * 60))],
+                  required: false, score: 1),
+        ]
+        let ids = places.map(\.id)
+        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
+        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
+        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
+        let problem = ScheduleProblem(trip: Trip(title: "Regret", home: "home", places: places, days: days), travel: matrix)
+        let wide = problem.visitIDs.firstIndex(of: "wide")!, narrow = problem.visitIDs.firstIndex(of: "narrow")!
+        for counting in [false, true] {
+            var search = LocalSearch(problem: problem, candidates: [wide, narrow], seed: 1, clock: SearchClock(limit: nil), progress: nil)
+            search.countOptional = counting
+            search.recreate([wide, narrow])
+            let expected = counting ? [[narrow], [wide]] : [[wide], []]
+            #expect(search.routes == expected, "counting optional visits: \(counting)")
+        }
+    }
+
+    /// The ILS's acceptance: never fewer required visits; a plan with less score only while counting optional
+    /// visits, with as many of them, and within the travel allowance.
+    @Test func acceptanceCountsOptionalVisitsOnlyWhenAsked() {
+        let current = PlanScore(required: 10, score: 20, travel: 1000, finish: 0)
+        func accepts(_ s: PlanScore, optional: Int, allowance: Int = 100, counting: Bool) -> Bool {
+            LocalSearch.accepts(s, optional: optional, current: current, currentOptional: 4, best: current,
+                                allowance: allowance, countOptional: counting)
+        }
+        let lessScore = PlanScore(required: 10, score: 17, travel: 1050, finish: 0)
+        let moreTravel = PlanScore(required: 10, score: 20, travel: 1050, finish: 0)
+        let fewerRequired = PlanScore(required: 9, score: 40, travel: 900, finish: 0)
+        for counting in [false, true] {
+            #expect(accepts(PlanScore(required: 10, score: 21, travel: 1500, finish: 0), optional: 3, counting: counting))
+            #expect(accepts(moreTravel, optional: 4, counting: counting))
+            #expect(!accepts(moreTravel, optional: 4, allowance: 0, counting: counting))
+            #expect(!accepts(fewerRequired, optional: 9, counting: counting))
+        }
+        #expect(!accepts(lessScore, optional: 5, counting: false))
+        #expect(accepts(lessScore, optional: 4, counting: true))
+        #expect(!accepts(lessScore, optional: 3, counting: true))
+        #expect(!accepts(lessScore, optional: 4, allowance: 40, counting: true))
+        #expect(!accepts(lessScore, optional: 4, allowance: 0, counting: true))
+    }
 }
