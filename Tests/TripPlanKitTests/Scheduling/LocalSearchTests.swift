@@ -2,7 +2,8 @@ import Testing
 @testable import TripPlanKit
 
 /// The local search's constant-time and stretch checks must agree exactly with a full pass over the
-/// changed day (`ScheduleProblem.arrival`), lunch included, on feasible and infeasible days alike.
+/// changed day (`ScheduleProblem.arrival`), lunch included, on feasible and infeasible days alike; and the
+/// rules that steer it (regret insertion, acceptance) must do what they say.
 @Suite struct LocalSearchTests {
     /// A search over `trip` with random (not necessarily feasible) routes.
     static func randomSearch(_ r: inout TestRandom) -> LocalSearch {
@@ -129,8 +130,9 @@ import Testing
     }
 
     /// Two short days; the optional "wide" (score 10) is open on both, "narrow" (score 1) on the first
-    /// only, and a day has room for one of them. Score first puts "wide" on its cheaper first day and
-    /// leaves "narrow" out; counting optional visits places the one-day "narrow" first (regret), so both fit.
+    /// only, and a day has room for one of them. Score first puts "wide" on the first day (it costs the
+    /// same on both; a tie keeps the first) and leaves "narrow" out; counting optional visits places the
+    /// one-day "narrow" first (regret), so both fit.
     @Test func countingOptionalVisitsRecreatesByRegret() {
         let first = LocalDate(year: 2024, month: 6, day: 3)
         let places = [
