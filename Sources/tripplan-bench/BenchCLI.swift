@@ -15,6 +15,7 @@ enum BenchCLI {
         CreateTimingBenchmark.self,
         Exact12Benchmark.self,
         QualityBenchmark.self,
+        InstanceExport.self,
     ]
 
     static var overview: String {
@@ -140,6 +141,16 @@ enum BenchOptions {
     }
 
     /// `--sizes 25,50,…`: places per generated trip (default 25, 50, 100, 200).
+    /// `--seeds a-b` (or one seed): the generated trips' seeds, at most 1000 of them.
+    static func seedRange(_ arguments: ParsedArguments, default value: String) throws(UsageError) -> ClosedRange<UInt64> {
+        let text = arguments.option("--seeds") ?? value
+        let bounds = text.split(separator: "-").map { UInt64($0) }
+        guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last, last - first < 1000 else {
+            throw UsageError("The value '\(text)' is invalid for '--seeds <a-b>': give a range such as 101-110, or one seed.")
+        }
+        return first...last
+    }
+
     static func sizes(_ arguments: ParsedArguments) throws(UsageError) -> [Int] {
         let text = arguments.option("--sizes") ?? "25,50,100,200"
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)

@@ -10,7 +10,7 @@ import TripPlanKit
 struct QualityBenchmark: Command {
     static let name = "quality"
     static let abstract = "Plan generated trips and compare each with the best answer known for it."
-    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds> | --no-limit] [--search-seed <n>] [--best <file>] [--update] [--csv <file>]"
+    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds> | --no-limit] [--search-seed <n>] [--no-lunch] [--best <file>] [--update] [--plans <folder>] [--csv <file>]"
     static let discussion = """
         OPTIONS:
           --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
@@ -20,16 +20,20 @@ struct QualityBenchmark: Command {
           --no-limit              No time limit: the deterministic search that 'tripplan create'
                                   runs by default.
           --search-seed <n>       The seed of the search itself (default 1).
+          --no-lunch              Plan the trips without their lunch break, as the instances
+                                  for an outside solver are written ('instances --no-lunch');
+                                  give those answers with --best.
           --best <file>           Best-known answers, lines 'size seed required score travel'
                                   (default Benchmarks/best-known.txt).
           --update                Write back any answer better than the one on file.
+          --plans <folder>        Also write each plan as itinerary JSON, '<size>-<seed>.json'.
           --csv <file>            Also write the table as CSV.
 
         A plan 'meets' the best known when it has at least its required visits and optional
         score and, when equal, travel within 1 % of it. Every plan is checked by the bench's own
         code (PlanCheck); an infeasible plan fails the run, as does one that misses the best known.
         """
-    static let spec = ArgumentSpec(flags: ["--update", "--no-limit"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--csv"])
+    static let spec = ArgumentSpec(flags: ["--update", "--no-limit", "--no-lunch"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--plans", "--csv"])
 
     struct Known: Equatable {
         var required: Int, score: Int, travel: Int
@@ -47,15 +51,13 @@ struct QualityBenchmark: Command {
         let budget: Double? = noLimit ? nil : try BenchOptions.budget(arguments) ?? 1
         let searchSeed = try BenchOptions.integer(arguments, "--search-seed", default: 1, range: 0...Int(Int32.max))
         let sizes = try BenchOptions.sizes(arguments)
-        let seedsText = arguments.option("--seeds") ?? "101-110"
-        let bounds = seedsText.split(separator: "-").map { UInt64($0) }
-        guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last, last - first < 1000 else {
-            throw UsageError("The value '\(seedsText)' is invalid for '--seeds <a-b>': give a range such as 101-110, or one seed.")
-        }
+        let seeds = try BenchOptions.seedRange(arguments, default: "101-110")
+        let (first, last) = (seeds.lowerBound, seeds.upperBound)
+        let noLunch = arguments.flag("--no-lunch")
         let path = arguments.option("--best") ?? "Benchmarks/best-known.txt"
         var known = try readKnown(path)
 
-        console.out("Quality: generated trips, seeds \(first)–\(last), \(budget.map { "budget \($0) s" } ?? "no time limit"), search seed \(searchSeed); best known from \(path).\n\n")
+        console.out("Quality: generated trips, seeds \(first)–\(last), \(budget.map { "budget \($0) s" } ?? "no time limit"), search seed \(searchSeed)\(noLunch ? ", without the lunch break" : ""); best known from \(path).\n\n")
         var table = TextTable([("places", 6, true), ("seed", 4, true), ("required", 8, true), ("score", 5, true), ("travel", 6, true),
                                ("ms", 5, true), ("feasible", 8, false), ("best req", 8, true), ("best score", 10, true),
                                ("best travel", 11, true), ("gap %", 6, true), ("meets", 5, false)])
@@ -65,12 +67,21 @@ struct QualityBenchmark: Command {
         let clock = ContinuousClock()
         for size in sizes {
             for seed in first...last {
-                let trip = TripGenerator.scaleTrip(size: size, seed: seed)
+                var trip = TripGenerator.scaleTrip(size: size, seed: seed)
+                if noLunch { trip.lunch = nil }
                 let travel = TravelModel.matrix(for: trip)
                 let started = clock.now
                 let itinerary = Scheduler.plan(trip, travel: travel, options: SchedulerOptions(timeLimit: budget, seed: UInt64(searchSeed)))
                 let ms = Figures.milliseconds(clock.now - started)
                 let verdict = PlanCheck.check(itinerary, trip: trip, travel: travel)
+                if let folder = arguments.option("--plans") {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        try FileStore.writeAtomically(itinerary.jsonData(), to: (folder as NSString).appendingPathComponent("\(size)-\(seed).json"))
+                    } catch {
+                        throw CommandFailure("cannot write the plan \(size)-\(seed) to \(folder); check the path and its permissions")
+                    }
+                }
                 let mine = Known(required: verdict.requiredVisits, score: verdict.score, travel: verdict.travelMinutes)
                 let key = "\(size) \(seed)"
                 let best = known[key]
