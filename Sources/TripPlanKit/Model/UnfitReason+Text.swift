@@ -16,14 +16,14 @@ extension UnfitReason {
             return "cannot be reached in time on any day: even alone on \(DateText.inSentence(date, .en)) the day would end \(overrun) min late"
         case let (.unreachable(date, overrun), .lv):
             return "nevienā dienā nav sasniedzams laikā: pat viens pats \(DateText.inSentence(date, .lv)) diena beigtos \(overrun) min par vēlu"
-        case let (.unreachableInWindow(date, overrun), .en):
-            return "cannot be reached in time on any day: even alone on \(DateText.inSentence(date, .en)) the visit would miss its opening hours or the lunch break by \(overrun) min"
-        case let (.unreachableInWindow(date, overrun), .lv):
-            return "nevienā dienā nav sasniedzams laikā: pat viens pats \(DateText.inSentence(date, .lv)) apmeklējums nokavētu darba laiku vai pusdienu pārtraukumu par \(overrun) min"
-        case let (.noRoomInWindow(date, overrun), .en):
-            return "no room on any day: the best fit (\(DateText.inSentence(date, .en))) misses an opening window or the lunch break by \(overrun) min"
-        case let (.noRoomInWindow(date, overrun), .lv):
-            return "nevienā dienā nav vietas: labākais variants (\(DateText.inSentence(date, .lv))) nokavētu darba laiku vai pusdienu pārtraukumu par \(overrun) min"
+        case let (.unreachableInWindow(date, overrun, lunch), .en):
+            return "cannot be reached in time on any day: even alone on \(DateText.inSentence(date, .en)) the visit would miss its opening hours\(lunch ? " or the lunch break" : "") by \(overrun) min"
+        case let (.unreachableInWindow(date, overrun, lunch), .lv):
+            return "nevienā dienā nav sasniedzams laikā: pat viens pats \(DateText.inSentence(date, .lv)) apmeklējums nokavētu darba laiku\(lunch ? " vai pusdienu pārtraukumu" : "") par \(overrun) min"
+        case let (.noRoomInWindow(date, overrun, lunch), .en):
+            return "no room on any day: the best fit (\(DateText.inSentence(date, .en))) misses an opening window\(lunch ? " or the lunch break" : "") by \(overrun) min"
+        case let (.noRoomInWindow(date, overrun, lunch), .lv):
+            return "nevienā dienā nav vietas: labākais variants (\(DateText.inSentence(date, .lv))) nokavētu darba laiku\(lunch ? " vai pusdienu pārtraukumu" : "") par \(overrun) min"
         case let (.noRoom(date, overrun), .en):
             return "no room on any day: the best fit (\(DateText.inSentence(date, .en))) ends \(overrun) min after the day's end"
         case let (.noRoom(date, overrun), .lv):

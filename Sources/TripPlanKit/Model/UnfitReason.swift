@@ -6,12 +6,14 @@ public enum UnfitReason: Sendable, Hashable, Codable {
     case windowsTooShort(visitMinutes: Int, windows: [DatedWindow])
     /// Open long enough, but even alone on a day the group cannot get there, visit and reach the day's end in time.
     case unreachable(date: LocalDate, overrunMinutes: Int)
-    /// Open long enough, but even alone on a day the visit would miss its opening hours (or the lunch break).
-    case unreachableInWindow(date: LocalDate, overrunMinutes: Int)
+    /// Open long enough, but even alone on a day the visit would miss its opening hours (or, when that day
+    /// has one, the lunch break).
+    case unreachableInWindow(date: LocalDate, overrunMinutes: Int, lunch: Bool)
     /// Feasible alone, but the days are full: the best insertion into the final plan would overrun.
     case noRoom(date: LocalDate, overrunMinutes: Int)
-    /// Feasible alone, but the best insertion into the final plan would miss an opening window (or the lunch break).
-    case noRoomInWindow(date: LocalDate, overrunMinutes: Int)
+    /// Feasible alone, but the best insertion into the final plan would miss an opening window (or, when that
+    /// day has one, the lunch break).
+    case noRoomInWindow(date: LocalDate, overrunMinutes: Int, lunch: Bool)
     /// An optional place left out so that required places fit, or because it did not pay for its travel.
     case optionalLeftOut
     /// The search stopped (time limit) before it found a day for this place.

@@ -79,7 +79,8 @@ struct ItineraryAssembler {
             if alone == nil || violation.minutes < alone!.violation.minutes { alone = (d, violation) }
             if d == openDays.last, let found = alone {
                 switch found.violation {
-                case let .window(m): return .unreachableInWindow(date: days[found.day].date, overrunMinutes: m)
+                case let .window(m):
+                    return .unreachableInWindow(date: days[found.day].date, overrunMinutes: m, lunch: p.hasLunch[found.day])
                 default: return .unreachable(date: days[found.day].date, overrunMinutes: found.violation.minutes)
                 }
             }
@@ -98,7 +99,7 @@ struct ItineraryAssembler {
         }
         guard let best else { return .optionalLeftOut }
         switch best.violation {
-        case let .window(m): return .noRoomInWindow(date: days[best.day].date, overrunMinutes: m)
+        case let .window(m): return .noRoomInWindow(date: days[best.day].date, overrunMinutes: m, lunch: p.hasLunch[best.day])
         default: return .noRoom(date: days[best.day].date, overrunMinutes: best.violation.minutes)
         }
     }

@@ -7,19 +7,19 @@ import Testing
     static let saturday = LocalDate(year: 2023, month: 5, day: 27)
 
     /// One day, Saturday 27 May 2023, 08:00–18:00 from and to home at (0, 0); legs take distance + 5 min.
-    func plan(_ extra: [(Place, (Int, Int))], language: Language) -> (Itinerary, Trip, TravelMatrix) {
+    func plan(_ extra: [(Place, (Int, Int))], language: Language, lunch: LunchBreak? = nil) -> (Itinerary, Trip, TravelMatrix) {
         let places = [Place(id: "home", name: "Home", lat: 0, lon: 0)] + extra.map(\.0)
         let matrix = T.matrix(ids: places.map(\.id), points: [(0, 0)] + extra.map(\.1))
         let trip = Trip(title: "Reasons", home: "home", places: places,
                         days: [TripDay(date: Self.saturday, start: T.time(8 * 60), end: T.time(18 * 60))],
-                        language: language)
+                        language: language, lunch: lunch)
         let plan = Scheduler.plan(trip, travel: matrix)
         #expect(T.problems(plan, trip: trip, matrix: matrix).isEmpty)
         return (plan, trip, matrix)
     }
 
-    func reasons(_ extra: [(Place, (Int, Int))]) -> (lv: [Place.ID: String], en: [Place.ID: String], why: [Place.ID: UnfitReason]) {
-        let lv = plan(extra, language: .lv).0, en = plan(extra, language: .en).0
+    func reasons(_ extra: [(Place, (Int, Int))], lunch: LunchBreak? = nil) -> (lv: [Place.ID: String], en: [Place.ID: String], why: [Place.ID: UnfitReason]) {
+        let lv = plan(extra, language: .lv, lunch: lunch).0, en = plan(extra, language: .en, lunch: lunch).0
         var why: [Place.ID: UnfitReason] = [:]
         for item in en.unscheduled { why[item.place] = item.why }
         return (Dictionary(uniqueKeysWithValues: lv.unscheduled.map { ($0.place, $0.reason) }),
@@ -53,7 +53,17 @@ import Testing
         let x = Place(id: "x", name: "X", lat: 0, lon: 0, visitMinutes: 30,
                       open: [OpeningRule(from: T.time(8 * 60), to: T.time(9 * 60))])
         let r = reasons([(x, (100, 0))])
-        #expect(r.why["x"] == .unreachableInWindow(date: Self.saturday, overrunMinutes: 75))
+        #expect(r.why["x"] == .unreachableInWindow(date: Self.saturday, overrunMinutes: 75, lunch: false))
+        #expect(r.en["x"] == "cannot be reached in time on any day: even alone on Saturday 27 May the visit would miss its opening hours by 75 min")
+        #expect(r.lv["x"] == "nevienā dienā nav sasniedzams laikā: pat viens pats sestdien, 27. maijā apmeklējums nokavētu darba laiku par 75 min")
+    }
+
+    @Test func aDayWithALunchBreakNamesItAsACause() {
+        // As above, on a day whose hours hold a lunch break: the break may be what the visit misses.
+        let x = Place(id: "x", name: "X", lat: 0, lon: 0, visitMinutes: 30,
+                      open: [OpeningRule(from: T.time(8 * 60), to: T.time(9 * 60))])
+        let r = reasons([(x, (100, 0))], lunch: LunchBreak(from: T.time(12 * 60), to: T.time(14 * 60), minutes: 45))
+        #expect(r.why["x"] == .unreachableInWindow(date: Self.saturday, overrunMinutes: 75, lunch: true))
         #expect(r.en["x"] == "cannot be reached in time on any day: even alone on Saturday 27 May the visit would miss its opening hours or the lunch break by 75 min")
         #expect(r.lv["x"] == "nevienā dienā nav sasniedzams laikā: pat viens pats sestdien, 27. maijā apmeklējums nokavētu darba laiku vai pusdienu pārtraukumu par 75 min")
     }
@@ -77,9 +87,9 @@ import Testing
                          (Place(id: "west", name: "W", lat: 0, lon: 0, visitMinutes: 60, open: hours), (-100, 0))])
         #expect(r.en.count == 1)
         let id = r.en.keys.first!
-        #expect(r.why[id] == .noRoomInWindow(date: Self.saturday, overrunMinutes: 205))
-        #expect(r.en[id] == "no room on any day: the best fit (Saturday 27 May) misses an opening window or the lunch break by 205 min")
-        #expect(r.lv[id] == "nevienā dienā nav vietas: labākais variants (sestdien, 27. maijā) nokavētu darba laiku vai pusdienu pārtraukumu par 205 min")
+        #expect(r.why[id] == .noRoomInWindow(date: Self.saturday, overrunMinutes: 205, lunch: false))
+        #expect(r.en[id] == "no room on any day: the best fit (Saturday 27 May) misses an opening window by 205 min")
+        #expect(r.lv[id] == "nevienā dienā nav vietas: labākais variants (sestdien, 27. maijā) nokavētu darba laiku par 205 min")
     }
 
     @Test func optionalWithoutScoreLeftOut() {
