@@ -9,7 +9,8 @@
 # itself uses none of it. Writes to Benchmarks/results/:
 #   reference-pyvrp-<s>s.txt          PyVRP's answers, 'size seed required score travel'
 #   reference-tripplan-1s-seed<n>.txt tripplan's answers with 1 s, search seeds 1 and 2
-#   reference-vs-pyvrp-<s>s.md        tripplan (search seed 1) against PyVRP, trip by trip (compare.py)
+#   reference-vs-pyvrp-<s>s.md        tripplan (both search seeds) against PyVRP, trip by trip (compare.py)
+# With SIZES or SEEDS set, the names end in -<sizes>-<seeds> (e.g. reference-pyvrp-60s-25,50-101-110.txt).
 # About 13 minutes for the defaults (40 trips); run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,6 +20,8 @@ SEEDS="${SEEDS:-101-110}"
 VENV="${VENV:-.build/pyvrp-venv}"
 PYVRP_VERSION="${PYVRP_VERSION:-0.14.1}"
 RESULTS=Benchmarks/results
+tag=""
+[ "$SIZES,$SEEDS" = "25,50,100,200,101-110" ] || tag="-$SIZES-$SEEDS"
 limits=("$@")
 [ ${#limits[@]} -gt 0 ] || limits=(1 10)
 
@@ -39,7 +42,7 @@ instances=$(cd "$work/instances" && ls -- *.json | sort -t- -k1,1n -k2,2n | sed 
 stamp="# $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for seed in 1 2; do
-    out="$RESULTS/reference-tripplan-1s-seed$seed.txt"
+    out="$RESULTS/reference-tripplan-1s-seed$seed$tag.txt"
     echo "== tripplan, 1 s, search seed $seed -> $out"
     { echo "# tripplan-bench quality --no-lunch --budget 1 --search-seed $seed: size seed required score travel"
       echo "$stamp"
@@ -50,11 +53,15 @@ for seed in 1 2; do
 done
 
 for seconds in "${limits[@]}"; do
-    out="$RESULTS/reference-pyvrp-${seconds}s.txt"
+    out="$RESULTS/reference-pyvrp-${seconds}s$tag.txt"
     echo "== PyVRP $PYVRP_VERSION, $seconds s per trip -> $out"
     { "$VENV/bin/python" Benchmarks/reference/pyvrp_reference.py $instances --seconds "$seconds"
       echo "$stamp"
     } > "$out"
-    python3 Benchmarks/reference/compare.py "$RESULTS/reference-tripplan-1s-seed1.txt" "$out" \
-        | tee "$RESULTS/reference-vs-pyvrp-${seconds}s.md"
+    for seed in 1 2; do
+        echo "tripplan 1 s (search seed $seed) against PyVRP $seconds s:"
+        echo
+        python3 Benchmarks/reference/compare.py "$RESULTS/reference-tripplan-1s-seed$seed$tag.txt" "$out"
+        echo
+    done | tee "$RESULTS/reference-vs-pyvrp-${seconds}s$tag.md"
 done
