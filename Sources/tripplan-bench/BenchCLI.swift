@@ -140,7 +140,6 @@ enum BenchOptions {
         return seed
     }
 
-    /// `--sizes 25,50,…`: places per generated trip (default 25, 50, 100, 200).
     /// `--seeds a-b` (or one seed): the generated trips' seeds, at most 1000 of them.
     static func seedRange(_ arguments: ParsedArguments, default value: String) throws(UsageError) -> ClosedRange<UInt64> {
         let text = arguments.option("--seeds") ?? value
@@ -151,6 +150,7 @@ enum BenchOptions {
         return first...last
     }
 
+    /// `--sizes 25,50,…`: places per generated trip (default 25, 50, 100, 200).
     static func sizes(_ arguments: ParsedArguments) throws(UsageError) -> [Int] {
         let text = arguments.option("--sizes") ?? "25,50,100,200"
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)

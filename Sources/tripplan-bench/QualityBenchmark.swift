@@ -22,7 +22,7 @@ struct QualityBenchmark: Command {
           --search-seed <n>       The seed of the search itself (default 1).
           --no-lunch              Plan the trips without their lunch break, as the instances
                                   for an outside solver are written ('instances --no-lunch');
-                                  give those answers with --best.
+                                  needs --best (best-known.txt is for the trips with lunch).
           --best <file>           Best-known answers, lines 'size seed required score travel'
                                   (default Benchmarks/best-known.txt).
           --update                Write back any answer better than the one on file.
@@ -54,6 +54,10 @@ struct QualityBenchmark: Command {
         let seeds = try BenchOptions.seedRange(arguments, default: "101-110")
         let (first, last) = (seeds.lowerBound, seeds.upperBound)
         let noLunch = arguments.flag("--no-lunch")
+        if noLunch && arguments.option("--best") == nil {
+            // Benchmarks/best-known.txt holds answers for the trips with lunch; --update would mix the two.
+            throw UsageError("With '--no-lunch' give the answers to compare with: '--best <file>' (Benchmarks/best-known.txt is for the trips with lunch).")
+        }
         let path = arguments.option("--best") ?? "Benchmarks/best-known.txt"
         var known = try readKnown(path)
 
