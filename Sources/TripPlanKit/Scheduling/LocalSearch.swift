@@ -12,7 +12,8 @@ struct LocalSearch {
     let p: ScheduleProblem
     let candidates: [Int]
     var rng: SplitMix64
-    let clock: SearchClock
+    /// The search's clock; `run` bounds `repackPairs` after each search by a shorter one.
+    var clock: SearchClock
     let progress: (@Sendable (SearchProgress) -> Void)?
 
     var routes: [[Int]]
@@ -689,6 +690,66 @@ struct LocalSearch {
         if insertedScore.isBetter(than: score) { setRoutes(inserted) }
     }
 
+    /// Re-plans pairs of days at once, exactly (`DayPairRepack`), nearest days first, until a pass over all
+    /// pairs finds nothing better or the clock runs out. A pair's pool is its stops and, up to
+    /// `Tuning.repackPool` visits, the unplaced ones open on either day (required first, then by score).
+    mutating func repackPairs() {
+        guard p.dayCount > 1, Tuning.repackPasses > 0 else { return }
+        let repack = DayPairRepack(p: p)
+        let cap = min(DayPairRepack.poolCap, Tuning.repackPool)
+        let waiting = candidates.filter { worth($0) > 0 }.sorted { (worth($0), -$0) > (worth($1), -$1) }
+        // Without a time limit the work is bounded by labels built, so that the plan stays the same.
+        let budget = clock.limit == nil ? Tuning.repackLabels : Int.max
+        var work = 0
+        defer { debugNote("repacked pairs, \(work) labels") }
+        var improved = true
+        var passes = 0
+        while improved && passes < Tuning.repackPasses {
+            improved = false
+            passes += 1
+            for (a, b) in dayPairsByNearness() {
+                if clock.expired || work >= budget { return }
+                let stops = routes[a] + routes[b]
+                if stops.count > cap { continue }
+                var pool = stops
+                for v in waiting where pool.count < cap && dayOf[v] < 0 && (isOpenOn(v, a) || isOpenOn(v, b)) {
+                    pool.append(v)
+                }
+                if Tuning.repackNeedUnplaced > 0 && pool.count == stops.count { continue }
+                var current = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
+                for v in stops {
+                    if p.isRequired[v] { current.required += 1 } else { current.score += p.score[v] }
+                }
+                for d in [a, b] {
+                    current.travel += p.travelMinutes(day: d, routes[d])
+                    current.finish += p.arrival(day: d, routes[d])
+                }
+                guard let (_, first, second) = repack.repack(a, b, pool: pool, current: current, clock: clock, work: &work, budget: budget) else { continue }
+                var new = routes
+                (new[a], new[b]) = (first, second)
+                setRoutes(new)
+                debugNote("repacked days \(a) and \(b)")
+                improved = true
+            }
+        }
+    }
+
+    /// Every pair of days, those whose stops (or ends) lie nearest each other first.
+    func dayPairsByNearness() -> [(Int, Int)] {
+        var pairs: [(gap: Int, a: Int, b: Int)] = []
+        for a in 0..<p.dayCount {
+            let here = [p.dayFrom[a], p.dayTo[a]] + routes[a].map { p.visitNode[$0] }
+            for b in (a + 1)..<p.dayCount {
+                var gap = Int.max
+                for y in [p.dayFrom[b], p.dayTo[b]] + routes[b].map({ p.visitNode[$0] }) {
+                    for x in here { gap = min(gap, p.minutes(x, y), p.minutes(y, x)) }
+                }
+                pairs.append((gap, a, b))
+            }
+        }
+        return pairs.sorted { ($0.gap, $0.a, $0.b) < ($1.gap, $1.a, $1.b) }.map { ($0.a, $0.b) }
+    }
+
     /// Re-orders each day with the beam DP over exactly its stops; keeps the new order when it travels less.
     mutating func polishOrders() {
         for d in 0..<p.dayCount where routes[d].count >= 3 && !clock.expired {
@@ -741,7 +802,8 @@ struct LocalSearch {
     /// With a time limit, a search that stalls (no new best for as many rounds as a search without a
     /// limit would wait) starts afresh from an empty plan while time is left; the best of all wins.
     /// Every other fresh search counts optional visits (`countOptional`): on trips small enough to stall
-    /// within the limit, the searches that weigh score alone kept ending in the same plan.
+    /// within the limit, the searches that weigh score alone kept ending in the same plan. Each search's
+    /// plan (without a limit: the one plan) then has pairs of its days re-planned exactly (`repackPairs`).
     mutating func run() -> [[Int]] {
         var best = routes
         var bestScore = PlanScore.worst
@@ -756,13 +818,24 @@ struct LocalSearch {
                 setRoutes(Array(repeating: [], count: p.dayCount))
                 debugNote("afresh after a stall\(countOptional ? ", counting optional visits" : "")")
             }
-            let found = improve(since: clock.elapsed, bestSoFar: (bestScore, best.reduce(0) { $0 + $1.count }))
+            let began = clock.elapsed
+            var found = improve(since: began, bestSoFar: (bestScore, best.reduce(0) { $0 + $1.count }))
+            if Tuning.repackShare > 0, let limit = clock.limit, !clock.expired {
+                // A search that stalled in time: re-plan pairs of its days too, for a share of its time.
+                let searchClock = clock
+                clock = clock.limited(to: min(limit, clock.elapsed + (clock.elapsed - began) * Double(Tuning.repackShare) / 100))
+                setRoutes(found.routes)
+                repackPairs()
+                found = (routes, score)
+                clock = searchClock
+            }
             if found.score.isBetter(than: bestScore) { (best, bestScore) = found }
             fresh = true
         } while clock.limit != nil && Tuning.stallRestart > 0 && !clock.expired
         requiredOnly = false
         countOptional = false
         setRoutes(best)
+        repackPairs()
         polishOrders()
         recreate(candidates)
         debugNote("polish")
@@ -962,6 +1035,16 @@ enum Tuning {
     static let roundsWork = value("ROUNDS_WORK", 100_000)
     static let roundsMin = value("ROUNDS_MIN", 300)
     static let roundsMax = value("ROUNDS_MAX", 2000)
+    /// Re-planning pairs of days exactly (`repackPairs`): at most `repackPasses` passes over the pairs, at
+    /// most `repackPool` visits in a pair's pool, only pairs with room for an unplaced visit
+    /// (`repackNeedUnplaced`). With a time limit it follows every search that stalls in time, for at most
+    /// `repackShare` % of that search's time; without one it follows the search, for at most `repackLabels`
+    /// labels of the day DP (about a quarter of a second on the benchmark machine).
+    static let repackPasses = value("REPACK_PASSES", 3)
+    static let repackPool = value("REPACK_POOL", 16)
+    static let repackShare = value("REPACK_SHARE", 50)
+    static let repackNeedUnplaced = value("REPACK_NEED_UNPLACED", 1)
+    static let repackLabels = value("REPACK_LABELS", 500_000)
 
     private static func value(_ name: String, _ standard: Int) -> Int {
         #if TRIPPLAN_TRACE

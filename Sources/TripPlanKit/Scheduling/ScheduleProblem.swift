@@ -80,6 +80,8 @@ struct ScheduleProblem: Sendable {
         windowOffset = offset
         windowOpen = open
         windowLatest = latest
+        obeysTriangleInequality = Self.triangleInequalityHolds(travel: travel, nodeCount: nodeCount,
+                                                               nodes: Set(visitNode).union(dayFrom).union(dayTo))
     }
 
     @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { travel[a * nodeCount + b] }
@@ -87,17 +89,16 @@ struct ScheduleProblem: Sendable {
     /// Whether no leg between the trip's endpoints and visits is slower than a detour through a third.
     ///
     /// When it holds, a visit that does not fit alone on a day fits in no route of that day.
-    var obeysTriangleInequality: Bool {
-        var nodes = Set(visitNode)
-        nodes.formUnion(dayFrom)
-        nodes.formUnion(dayTo)
-        let list = nodes.sorted()
+    let obeysTriangleInequality: Bool
+
+    private static func triangleInequalityHolds(travel: [Int], nodeCount: Int, nodes used: Set<Int>) -> Bool {
+        let list = used.sorted()
         let n = list.count
         // A dense copy of the legs between them (a place to itself: 0), so that the innermost loop runs
         // over contiguous rows.
         var legs = [Int](repeating: 0, count: n * n)
         for (i, a) in list.enumerated() {
-            for (j, b) in list.enumerated() where j != i { legs[i * n + j] = minutes(a, b) }
+            for (j, b) in list.enumerated() where j != i { legs[i * n + j] = travel[a * nodeCount + b] }
         }
         return legs.withUnsafeBufferPointer { m in
             for a in 0..<n {
@@ -170,13 +171,26 @@ struct ScheduleProblem: Sendable {
             if tY >= never { return never }
             prev = visitNode[v]
         }
+        return reachEnd(day: d, tN, tY, from: prev, lateLunch: lateLunch)
+    }
+
+    /// The arrival at day `d`'s `to` of a group ready at `prev` at `tN` (lunch due) or `tY` (lunch taken),
+    /// without the day's end: with lunch due, it counts only if the lunch still fits on arrival.
+    @inline(__always) func reachEnd(day d: Int, _ tN: Int, _ tY: Int, from prev: Int, lateLunch: Bool = false) -> Int {
+        let never = ScheduleProblem.never
         let c = minutes(prev, dayTo[d])
-        var a = tY + c
+        var a = tY >= never ? never : tY + c
         if hasLunch[d], tN < never {
             let aN = tN + c
             if aN < a && lunchDone(d, aN, lateLunch: lateLunch) < never { a = aN }
         }
         return a
+    }
+
+    /// `reachEnd` within the day's end, else `never`.
+    @inline(__always) func arrival(at d: Int, readyDue tN: Int, readyTaken tY: Int, from prev: Int) -> Int {
+        let a = reachEnd(day: d, tN, tY, from: prev)
+        return a <= dayEnd[d] ? a : ScheduleProblem.never
     }
 
     /// The end of a lunch begun no earlier than `t`; with `late` it may run past its window.

@@ -77,6 +77,16 @@ struct SearchClock: Sendable {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// The same clock with another limit (the same start).
+    func limited(to seconds: Double?) -> SearchClock {
+        SearchClock(began: began, limit: seconds)
+    }
+
+    private init(began: Double, limit: Double?) {
+        self.began = began
+        self.limit = limit
+    }
+
     var elapsed: Double { SearchClock.now() - began }
     var remaining: Double? { limit.map { max(0, $0 - elapsed) } }
     var expired: Bool { limit.map { elapsed >= $0 } ?? false }

@@ -1,0 +1,165 @@
+/// Re-plans two days at once, exactly: over the stops of both days and the unplaced visits open on either,
+/// the best pair of routes (required visits, then score, then travel, then the days' arrivals).
+///
+/// A move across days that the local search's moves rarely make: a day gives up stops that the other day
+/// takes, so that room opens for a place neither could fit before. Each day's routes come from a
+/// label-setting DP over the pool's subsets (`feasibleSets`), kept sparse: only orders that fit the
+/// windows, the lunch rule and the day's end are ever built. The two days are then joined over disjoint
+/// subsets by a sum over subsets (2ⁿ·n for a pool of n visits).
+struct DayPairRepack {
+    let p: ScheduleProblem
+    /// At most this many visits in a pair's pool; pairs whose stops alone exceed it are left as they are.
+    static let poolCap = 16
+    /// A day DP that builds more labels than this gives up (memory and time bound; the pair is skipped).
+    static let labelCap = 400_000
+
+    /// The cheapest order of every subset a day can visit (bit i = `pool[i]`).
+    struct DaySets {
+        /// Per subset: least travel (`never` when no order fits), the day's arrival, the order's last label.
+        var travel: [Int]
+        var arrival: [Int]
+        var label: [Int]
+        var parent: [Int]
+        var visit: [Int]
+
+        /// The order found for `mask`, as visits of `pool`.
+        func order(_ mask: Int, pool: [Int]) -> [Int] {
+            var stops: [Int] = []
+            var id = label[mask]
+            while id >= 0 {
+                stops.append(pool[visit[id]])
+                id = parent[id]
+            }
+            return stops.reversed()
+        }
+    }
+
+    /// Labels of the day DP: travel so far and the two ready times (lunch due / taken) after the last visit.
+    /// `next` chains the labels of one subset (newest first); `dead` marks a label dominated after it was built.
+    private struct Labels {
+        var travel: [Int] = [], readyN: [Int] = [], readyY: [Int] = [], mask: [Int] = [], visit: [Int] = []
+        var parent: [Int] = [], next: [Int] = [], dead: [Bool] = []
+        /// The newest label of each subset (-1: none).
+        var head: [Int]
+        /// The labels built in the current layer.
+        var layer: [Int] = []
+
+        init(poolSize n: Int) { head = Array(repeating: -1, count: 1 << n) }
+
+        /// Adds a label unless one of the same subset and last visit is at least as good in all three.
+        mutating func add(_ t: Int, _ tN: Int, _ tY: Int, _ m: Int, _ i: Int, _ from: Int) {
+            var id = head[m]
+            while id >= 0 {
+                if visit[id] == i && !dead[id] {
+                    if travel[id] <= t && readyN[id] <= tN && readyY[id] <= tY { return }
+                    if t <= travel[id] && tN <= readyN[id] && tY <= readyY[id] { dead[id] = true }
+                }
+                id = next[id]
+            }
+            travel.append(t); readyN.append(tN); readyY.append(tY); mask.append(m); visit.append(i)
+            parent.append(from); next.append(head[m]); dead.append(false)
+            head[m] = travel.count - 1
+            layer.append(travel.count - 1)
+        }
+    }
+
+    /// The day DP; nil when it outgrows `labelCap`, `work` reaches `budget` or the clock runs out. `work`
+    /// counts the labels built, a measure of effort that, unlike the clock, gives the same answer every time.
+    func feasibleSets(day d: Int, pool: [Int], clock: SearchClock, work: inout Int, budget: Int = .max) -> DaySets? {
+        let never = ScheduleProblem.never
+        let n = pool.count
+        var sets = DaySets(travel: Array(repeating: never, count: 1 << n), arrival: Array(repeating: never, count: 1 << n),
+                           label: Array(repeating: -1, count: 1 << n), parent: [], visit: [])
+        let (startN, startY) = p.startState(day: d)
+        let empty = p.arrival(at: d, readyDue: startN, readyTaken: startY, from: p.dayFrom[d])
+        if empty < never {
+            sets.travel[0] = p.minutes(p.dayFrom[d], p.dayTo[d])
+            sets.arrival[0] = empty
+        }
+        let open = (0..<n).filter { p.isOpen(d, pool[$0]) }
+        var labels = Labels(poolSize: n)
+        // With the triangle inequality, a group that can no longer reach the day's end in time never will.
+        let prune = p.obeysTriangleInequality
+        @inline(__always) func reachable(_ tN: Int, _ tY: Int, _ j: Int) -> Bool {
+            !prune || p.arrival(at: d, readyDue: tN, readyTaken: tY, from: p.visitNode[pool[j]]) < never
+        }
+        for i in open {
+            let (tN, tY) = p.step(day: d, pool[i], startN, startY, from: p.dayFrom[d])
+            if tY < never && reachable(tN, tY, i) {
+                labels.add(p.minutes(p.dayFrom[d], p.visitNode[pool[i]]), tN, tY, 1 << i, i, -1)
+            }
+        }
+        var current: [Int] = []
+        while !labels.layer.isEmpty {
+            swap(&current, &labels.layer)
+            labels.layer.removeAll(keepingCapacity: true)
+            work += current.count
+            if labels.travel.count > Self.labelCap || work >= budget || clock.expired { return nil }
+            for id in current where !labels.dead[id] {
+                let m = labels.mask[id], node = p.visitNode[pool[labels.visit[id]]]
+                let (t, tN, tY) = (labels.travel[id], labels.readyN[id], labels.readyY[id])
+                let end = p.arrival(at: d, readyDue: tN, readyTaken: tY, from: node)
+                if end < never {
+                    let total = t + p.minutes(node, p.dayTo[d])
+                    if total < sets.travel[m] || (total == sets.travel[m] && end < sets.arrival[m]) {
+                        (sets.travel[m], sets.arrival[m], sets.label[m]) = (total, end, id)
+                    }
+                }
+                for j in open where m & (1 << j) == 0 {
+                    let (nN, nY) = p.step(day: d, pool[j], tN, tY, from: node)
+                    if nY < never && reachable(nN, nY, j) {
+                        labels.add(t + p.minutes(node, p.visitNode[pool[j]]), nN, nY, m | 1 << j, j, id)
+                    }
+                }
+            }
+        }
+        sets.parent = labels.parent
+        sets.visit = labels.visit
+        return sets
+    }
+
+    /// The best routes for days `a` and `b` over `pool` (their stops first); nil when no better than
+    /// `current`, the pair's present score, or when a day DP gives up (`feasibleSets`).
+    func repack(_ a: Int, _ b: Int, pool: [Int], current: PlanScore, clock: SearchClock,
+                work: inout Int, budget: Int = .max) -> (PlanScore, [Int], [Int])? {
+        let n = pool.count
+        guard let first = feasibleSets(day: a, pool: pool, clock: clock, work: &work, budget: budget),
+              let second = feasibleSets(day: b, pool: pool, clock: clock, work: &work, budget: budget) else { return nil }
+        let never = ScheduleProblem.never
+        let full = 1 << n
+        // Value of a subset: required visits and score.
+        var required = Array(repeating: 0, count: full), score = Array(repeating: 0, count: full)
+        for m in 1..<full {
+            let i = m.trailingZeroBitCount, rest = m & (m - 1)
+            required[m] = required[rest] + (p.isRequired[pool[i]] ? 1 : 0)
+            score[m] = score[rest] + (p.isRequired[pool[i]] ? 0 : p.score[pool[i]])
+        }
+        func key(_ m: Int, _ sets: DaySets) -> PlanScore {
+            PlanScore(required: required[m], score: score[m], travel: sets.travel[m], finish: sets.arrival[m])
+        }
+        // The second day's subsets ranked best first (ties by subset), then best[m]: the best-ranked one
+        // within m (Int.max: none), by a sum over subsets.
+        let ranked = (0..<full).filter { second.travel[$0] < never }.sorted {
+            let x = key($0, second), y = key($1, second)
+            return x.isBetter(than: y) || (x == y && $0 < $1)
+        }
+        var rank = Array(repeating: Int.max, count: full)
+        for (r, m) in ranked.enumerated() { rank[m] = r }
+        var best = rank
+        for i in 0..<n {
+            let bit = 1 << i
+            for m in 0..<full where m & bit != 0 { best[m] = min(best[m], best[m ^ bit]) }
+        }
+        var top = current
+        var choice: (Int, Int)?
+        for m in 0..<full where first.travel[m] < never && best[(full - 1) ^ m] < Int.max {
+            let o = ranked[best[(full - 1) ^ m]]
+            let x = key(m, first), y = key(o, second)
+            let total = PlanScore(required: x.required + y.required, score: x.score + y.score,
+                                  travel: x.travel + y.travel, finish: x.finish + y.finish)
+            if total.isBetter(than: top) { (top, choice) = (total, (m, o)) }
+        }
+        guard let (m, o) = choice else { return nil }
+        return (top, first.order(m, pool: pool), second.order(o, pool: pool))
+    }
+}
