@@ -10,7 +10,8 @@ struct DayPairRepack {
     let p: ScheduleProblem
     /// At most this many visits in a pair's pool; pairs whose stops alone exceed it are left as they are.
     static let poolCap = 16
-    /// A day DP that builds more labels than this gives up (memory and time bound; the pair is skipped).
+    /// A day DP that builds more labels than this gives up (memory and time bound; the pair is skipped):
+    /// about 23 MB of labels.
     static let labelCap = 400_000
 
     /// The cheapest order of every subset a day can visit (bit i = `pool[i]`).
@@ -94,8 +95,10 @@ struct DayPairRepack {
             swap(&current, &labels.layer)
             labels.layer.removeAll(keepingCapacity: true)
             work += current.count
-            if labels.travel.count > Self.labelCap || work >= budget || clock.expired { return nil }
-            for id in current where !labels.dead[id] {
+            if work >= budget { return nil }
+            for (k, id) in current.enumerated() where !labels.dead[id] {
+                // Within the layer too: a layer may hold far more labels than the one before it.
+                if labels.travel.count > Self.labelCap || (k & 1023 == 0 && clock.expired) { return nil }
                 let m = labels.mask[id], node = p.visitNode[pool[labels.visit[id]]]
                 let (t, tN, tY) = (labels.travel[id], labels.readyN[id], labels.readyY[id])
                 let end = p.arrival(at: d, readyDue: tN, readyTaken: tY, from: node)
