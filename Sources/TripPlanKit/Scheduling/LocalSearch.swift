@@ -695,8 +695,6 @@ struct LocalSearch {
     /// `Tuning.repackPool` visits, the unplaced ones open on either day (required first, then by score).
     mutating func repackPairs() {
         guard p.dayCount > 1, Tuning.repackPasses > 0 else { return }
-        let repack = DayPairRepack(p: p)
-        let cap = min(DayPairRepack.poolCap, Tuning.repackPool)
         let waiting = candidates.filter { worth($0) > 0 }.sorted { (worth($0), -$0) > (worth($1), -$1) }
         // Without a time limit the work is bounded by labels built, so that the plan stays the same.
         let budget = clock.limit == nil ? Tuning.repackLabels : Int.max
@@ -709,29 +707,38 @@ struct LocalSearch {
             passes += 1
             for (a, b) in dayPairsByNearness() {
                 if clock.expired || work >= budget { return }
-                let stops = routes[a] + routes[b]
-                if stops.count > cap { continue }
-                var pool = stops
-                for v in waiting where pool.count < cap && dayOf[v] < 0 && (isOpenOn(v, a) || isOpenOn(v, b)) {
-                    pool.append(v)
-                }
-                if Tuning.repackNeedUnplaced > 0 && pool.count == stops.count { continue }
-                var current = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
-                for v in stops {
-                    if p.isRequired[v] { current.required += 1 } else { current.score += p.score[v] }
-                }
-                for d in [a, b] {
-                    current.travel += p.travelMinutes(day: d, routes[d])
-                    current.finish += p.arrival(day: d, routes[d])
-                }
-                guard let (_, first, second) = repack.repack(a, b, pool: pool, current: current, clock: clock, work: &work, budget: budget) else { continue }
-                var new = routes
-                (new[a], new[b]) = (first, second)
-                setRoutes(new)
-                debugNote("repacked days \(a) and \(b)")
-                improved = true
+                if repackPair(a, b, waiting: waiting, work: &work, budget: budget) { improved = true }
             }
         }
+    }
+
+    /// Re-plans days `a` and `b` (see `repackPairs`; `waiting`: the visits worth placing, best first);
+    /// true when the plan changed.
+    mutating func repackPair(_ a: Int, _ b: Int, waiting: [Int], work: inout Int, budget: Int = .max) -> Bool {
+        let cap = min(DayPairRepack.poolCap, Tuning.repackPool)
+        let stops = routes[a] + routes[b]
+        if stops.count > cap { return false }
+        var pool = stops
+        for v in waiting where pool.count < cap && dayOf[v] < 0 && (isOpenOn(v, a) || isOpenOn(v, b)) {
+            pool.append(v)
+        }
+        if Tuning.repackNeedUnplaced > 0 && pool.count == stops.count { return false }
+        var current = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
+        for v in stops {
+            if p.isRequired[v] { current.required += 1 } else { current.score += p.score[v] }
+        }
+        for d in [a, b] {
+            current.travel += p.travelMinutes(day: d, routes[d])
+            current.finish += p.arrival(day: d, routes[d])
+        }
+        let repack = DayPairRepack(p: p)
+        guard let (_, first, second) = repack.repack(a, b, pool: pool, current: current, clock: clock,
+                                                     work: &work, budget: budget) else { return false }
+        var new = routes
+        (new[a], new[b]) = (first, second)
+        setRoutes(new)
+        debugNote("repacked days \(a) and \(b)")
+        return true
     }
 
     /// Every pair of days, those whose stops (or ends) lie nearest each other first.
