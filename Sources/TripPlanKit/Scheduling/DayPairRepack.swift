@@ -20,6 +20,7 @@ struct DayPairRepack {
         var travel: [Int]
         var arrival: [Int]
         var label: [Int]
+        /// Per label: the label before it (-1: the day's first stop) and its visit (an index into the pool).
         var parent: [Int]
         var visit: [Int]
 
