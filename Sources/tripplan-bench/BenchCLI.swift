@@ -140,6 +140,19 @@ enum BenchOptions {
         return seed
     }
 
+    /// `--jobs N`: searches side by side (`SchedulerOptions.jobs`); `value` when absent (nil: the scheduler's
+    /// default, one per core with a time limit).
+    static func jobs(_ arguments: ParsedArguments, default value: Int? = nil) throws(UsageError) -> Int? {
+        guard arguments.option("--jobs") != nil else { return value }
+        return try integer(arguments, "--jobs", default: 1, range: 1...64)
+    }
+
+    /// How a run's searches are described in a header: "1 search" or "2 searches side by side".
+    static func jobsText(_ options: SchedulerOptions) -> String {
+        let jobs = options.resolvedJobs
+        return jobs == 1 ? "1 search" : "\(jobs) searches side by side"
+    }
+
     /// `--seeds a-b` (or one seed): the generated trips' seeds, at most 1000 of them.
     static func seedRange(_ arguments: ParsedArguments, default value: String) throws(UsageError) -> ClosedRange<UInt64> {
         let text = arguments.option("--seeds") ?? value

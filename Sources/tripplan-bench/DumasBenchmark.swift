@@ -5,7 +5,7 @@ import TripPlanKit
 struct DumasBenchmark: Command, FlexiblePositionals {
     static let name = "dumas"
     static let abstract = "Solve the Dumas TSPTW instances as one-day trips and compare with the optima."
-    static let usage = "tripplan-bench dumas [<dir>] [--budget <seconds>] [--filter <text>] [--csv <file>]"
+    static let usage = "tripplan-bench dumas [<dir>] [--budget <seconds>] [--jobs <n>] [--filter <text>] [--csv <file>]"
     static let defaultFolder = "../shared/bench-data/tsptw-dumas"
     static let discussion = """
         ARGUMENTS:
@@ -15,6 +15,8 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         OPTIONS:
           --budget <seconds>    Time limit per instance (SchedulerOptions.timeLimit). Without it the
                                 search is deterministic.
+          --jobs <n>            Searches side by side (default 1: one core, as the targets are
+                                stated).
           --filter <text>       Only instances whose file name contains <text>; several, comma-
                                 separated, match any: n20w,n40w,n60w (n20 alone also matches n200).
           --csv <file>          Also write the per-instance table as CSV.
@@ -25,11 +27,12 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         c_ij, back within the horizon) and its objective recomputed. An infeasible answer counts as
         a failure: the summary says so and the exit code is 1.
         """
-    static let spec = ArgumentSpec(options: ["--budget", "--filter", "--csv"], positionals: ["dir"])
+    static let spec = ArgumentSpec(options: ["--budget", "--jobs", "--filter", "--csv"], positionals: ["dir"])
     static let positionalCount = 0...1
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let budget = try BenchOptions.budget(arguments)
+        let options = SchedulerOptions(timeLimit: budget, jobs: try BenchOptions.jobs(arguments, default: 1))
         try TourCheck.selfCheck()
         let folder = arguments.positionals.first ?? defaultFolder
         let instances = try loadInstances(folder: folder, filter: arguments.option("--filter"))
@@ -37,7 +40,7 @@ struct DumasBenchmark: Command, FlexiblePositionals {
             throw CommandFailure("\(folder): no instance file matches '\(arguments.option("--filter") ?? "")'; try --filter n20w")
         }
 
-        console.out("Dumas TSPTW: \(instances.count) instances from \(folder), budget \(budget.map { "\($0) s" } ?? "none (deterministic)"); feasibility checker self-check passed.\n\n")
+        console.out("Dumas TSPTW: \(instances.count) instances from \(folder), budget \(budget.map { "\($0) s" } ?? "none (deterministic)"), \(BenchOptions.jobsText(options)); feasibility checker self-check passed.\n\n")
         var table = TextTable([("instance", 15, false), ("n", 3, true), ("objective", 9, true), ("optimum", 7, true),
                                ("gap %", 6, true), ("feasible", 8, false), ("time ms", 8, true)])
         console.out(table.header())
@@ -46,7 +49,7 @@ struct DumasBenchmark: Command, FlexiblePositionals {
         for (instance, optimum) in instances {
             let (trip, travel) = instance.trip()
             let started = clock.now
-            let itinerary = Scheduler.plan(trip, travel: travel, options: SchedulerOptions(timeLimit: budget))
+            let itinerary = Scheduler.plan(trip, travel: travel, options: options)
             let milliseconds = Figures.milliseconds(clock.now - started)
             let verdict = TourCheck.check(itinerary, instance: instance)
             let result = Result(instance: instance, optimum: optimum, verdict: verdict, milliseconds: milliseconds)

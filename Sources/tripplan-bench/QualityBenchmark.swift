@@ -10,7 +10,7 @@ import TripPlanKit
 struct QualityBenchmark: Command {
     static let name = "quality"
     static let abstract = "Plan generated trips and compare each with the best answer known for it."
-    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds> | --no-limit] [--search-seed <n>] [--no-lunch] [--best <file>] [--update] [--plans <folder>] [--csv <file>]"
+    static let usage = "tripplan-bench quality [--sizes <list>] [--seeds <a-b>] [--budget <seconds> | --no-limit] [--search-seed <n>] [--jobs <n>] [--no-lunch] [--best <file>] [--update] [--plans <folder>] [--csv <file>]"
     static let discussion = """
         OPTIONS:
           --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
@@ -20,6 +20,9 @@ struct QualityBenchmark: Command {
           --no-limit              No time limit: the deterministic search that 'tripplan create'
                                   runs by default.
           --search-seed <n>       The seed of the search itself (default 1).
+          --jobs <n>              Searches side by side, each on its own thread with its own
+                                  seed (default: one per processor core, at most 8, with a
+                                  time limit; one without). 1: one core.
           --no-lunch              Plan the trips without their lunch break, as the instances
                                   for an outside solver are written ('instances --no-lunch');
                                   needs --best (best-known.txt is for the trips with lunch).
@@ -33,7 +36,7 @@ struct QualityBenchmark: Command {
         score and, when equal, travel within 1 % of it. Every plan is checked by the bench's own
         code (PlanCheck); an infeasible plan fails the run, as does one that misses the best known.
         """
-    static let spec = ArgumentSpec(flags: ["--update", "--no-limit", "--no-lunch"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--best", "--plans", "--csv"])
+    static let spec = ArgumentSpec(flags: ["--update", "--no-limit", "--no-lunch"], options: ["--sizes", "--seeds", "--budget", "--search-seed", "--jobs", "--best", "--plans", "--csv"])
 
     struct Known: Equatable {
         var required: Int, score: Int, travel: Int
@@ -50,6 +53,7 @@ struct QualityBenchmark: Command {
         }
         let budget: Double? = noLimit ? nil : try BenchOptions.budget(arguments) ?? 1
         let searchSeed = try BenchOptions.integer(arguments, "--search-seed", default: 1, range: 0...Int(Int32.max))
+        let options = SchedulerOptions(timeLimit: budget, seed: UInt64(searchSeed), jobs: try BenchOptions.jobs(arguments))
         let sizes = try BenchOptions.sizes(arguments)
         let seeds = try BenchOptions.seedRange(arguments, default: "101-110")
         let (first, last) = (seeds.lowerBound, seeds.upperBound)
@@ -61,7 +65,7 @@ struct QualityBenchmark: Command {
         let path = arguments.option("--best") ?? "Benchmarks/best-known.txt"
         var known = try readKnown(path)
 
-        console.out("Quality: generated trips, seeds \(first)–\(last), \(budget.map { "budget \($0) s" } ?? "no time limit"), search seed \(searchSeed)\(noLunch ? ", without the lunch break" : ""); best known from \(path).\n\n")
+        console.out("Quality: generated trips, seeds \(first)–\(last), \(budget.map { "budget \($0) s" } ?? "no time limit"), search seed \(searchSeed), \(BenchOptions.jobsText(options))\(noLunch ? ", without the lunch break" : ""); best known from \(path).\n\n")
         var table = TextTable([("places", 6, true), ("seed", 4, true), ("required", 8, true), ("score", 5, true), ("travel", 6, true),
                                ("ms", 5, true), ("feasible", 8, false), ("best req", 8, true), ("best score", 10, true),
                                ("best travel", 11, true), ("gap %", 6, true), ("meets", 5, false)])
@@ -75,7 +79,7 @@ struct QualityBenchmark: Command {
                 if noLunch { trip.lunch = nil }
                 let travel = TravelModel.matrix(for: trip)
                 let started = clock.now
-                let itinerary = Scheduler.plan(trip, travel: travel, options: SchedulerOptions(timeLimit: budget, seed: UInt64(searchSeed)))
+                let itinerary = Scheduler.plan(trip, travel: travel, options: options)
                 let ms = Figures.milliseconds(clock.now - started)
                 let verdict = PlanCheck.check(itinerary, trip: trip, travel: travel)
                 if let folder = arguments.option("--plans") {

@@ -5,12 +5,14 @@ import TripPlanKit
 struct ScaleBenchmark: Command {
     static let name = "scale"
     static let abstract = "Generate multi-day trips of growing size and report time, quality and peak memory."
-    static let usage = "tripplan-bench scale [--sizes <list>] [--budget <seconds>] [--seed <n>] [--reference <seconds>] [--csv <file>]"
+    static let usage = "tripplan-bench scale [--sizes <list>] [--budget <seconds>] [--seed <n>] [--jobs <n>] [--reference <seconds>] [--csv <file>]"
     static let discussion = """
         OPTIONS:
           --sizes <list>          Places per trip, comma-separated (default 25,50,100,200).
           --budget <seconds>      The time limit of the final search (default 1).
           --seed <n>              Seed of the generated trips and of the search (default 1).
+          --jobs <n>              Searches side by side, each on its own thread (default: one
+                                  per processor core, at most 8; 1: one core).
           --reference <seconds>   Also plan each trip with this longer limit, as the best known
                                   answer: 'meets' is yes when the final plan has at least its
                                   required visits and score and, when equal, travel within 1 %
@@ -31,7 +33,7 @@ struct ScaleBenchmark: Command {
         ('tripplan-bench scale-one'), so its peak memory (VmHWM) is its own; 'base MB' is the peak
         before the first search (the process, the trip and the travel matrix).
         """
-    static let spec = ArgumentSpec(options: ["--sizes", "--budget", "--seed", "--reference", "--csv"])
+    static let spec = ArgumentSpec(options: ["--sizes", "--budget", "--seed", "--jobs", "--reference", "--csv"])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let budget = try BenchOptions.budget(arguments) ?? 1
@@ -44,8 +46,10 @@ struct ScaleBenchmark: Command {
             reference = seconds
         }
         let sizes = try BenchOptions.sizes(arguments)
+        let jobs = try BenchOptions.jobs(arguments)
+        let options = SchedulerOptions(timeLimit: budget, jobs: jobs)
 
-        console.out("Scale: generated trips, seed \(seed), budget \(budget) s\(reference.map { ", reference \($0) s" } ?? ""); one child process per size.\n\n")
+        console.out("Scale: generated trips, seed \(seed), budget \(budget) s, \(BenchOptions.jobsText(options))\(reference.map { ", reference \($0) s" } ?? ""); one child process per size.\n\n")
         var columns: [(String, Int, Bool)] = [("places", 6, true), ("days", 4, true), ("feasible ms", 11, true), ("first ms", 8, true), ("to 1% ms", 8, true),
                                                ("cb first", 8, true), ("cb 1%", 7, true), ("visits", 7, true),
                                                ("required", 8, true), ("score", 5, true), ("travel min", 10, true),
@@ -56,6 +60,7 @@ struct ScaleBenchmark: Command {
         var failures = 0, behind = 0
         for size in sizes {
             var childArguments = ["scale-one", "--size", String(size), "--budget", String(budget), "--seed", String(seed)]
+            if let jobs { childArguments += ["--jobs", String(jobs)] }
             if let reference { childArguments += ["--reference", String(reference)] }
             let fields = try runChild(childArguments)
             func field(_ key: String) -> String { fields[key] ?? "-" }
@@ -109,18 +114,20 @@ struct ScaleBenchmark: Command {
 struct ScaleOneBenchmark: Command {
     static let name = "scale-one"
     static let abstract = "One size of 'scale', in its own process (prints one RESULT line)."
-    static let usage = "tripplan-bench scale-one --size <n> [--budget <seconds>] [--seed <n>] [--reference <seconds>]"
+    static let usage = "tripplan-bench scale-one --size <n> [--budget <seconds>] [--seed <n>] [--jobs <n>] [--reference <seconds>]"
     static let discussion = """
         OPTIONS:
           --size <n>              Places to visit.
           --budget <seconds>      The time limit of the final search (default 1).
           --seed <n>              Seed of the trip and the search (default 1).
+          --jobs <n>              Searches side by side, each on its own thread (default: one
+                                  per processor core, at most 8; 1: one core).
           --reference <seconds>   Also plan with this longer limit for the gap columns.
 
         'tripplan-bench scale' runs this once per size so that each peak memory (VmHWM) is measured
         alone. The result is one line 'RESULT key=value…' (tab-separated) on stdout.
         """
-    static let spec = ArgumentSpec(options: ["--size", "--budget", "--seed", "--reference"])
+    static let spec = ArgumentSpec(options: ["--size", "--budget", "--seed", "--jobs", "--reference"])
 
     /// Search limits tried before the budget, seconds.
     static let ladder = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
@@ -130,6 +137,7 @@ struct ScaleOneBenchmark: Command {
         let size = try BenchOptions.integer(arguments, "--size", default: 25, range: 1...2000)
         let budget = try BenchOptions.budget(arguments) ?? 1
         let seed = try BenchOptions.seed(arguments)
+        let jobs = try BenchOptions.jobs(arguments)
         let reference = arguments.option("--reference").flatMap(Double.init)
         try PlanCheck.selfCheck()
 
@@ -139,7 +147,7 @@ struct ScaleOneBenchmark: Command {
         let clock = ContinuousClock()
 
         func plan(_ limit: Double, recorder: ProgressRecorder? = nil) -> (PlanVerdict, Double) {
-            var options = SchedulerOptions(timeLimit: limit, seed: seed)
+            var options = SchedulerOptions(timeLimit: limit, seed: seed, jobs: jobs)
             if let recorder { options.progress = { recorder.record($0) } }
             let started = clock.now
             let itinerary = Scheduler.plan(trip, travel: travel, options: options)

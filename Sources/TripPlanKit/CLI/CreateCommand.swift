@@ -4,7 +4,7 @@ import Foundation
 struct CreateCommand: Command {
     static let name = "create"
     static let abstract = "Schedule the visits of a trip file and print the day-by-day plan."
-    static let usage = "tripplan create <trip> [--json] [--time-limit <seconds>] [--seed <n>] [--lang lv|en] [--no-save]"
+    static let usage = "tripplan create <trip> [--json] [--time-limit <seconds>] [--seed <n>] [--jobs <n>] [--lang lv|en] [--no-save]"
     static let discussion = """
         ARGUMENTS:
           <trip>                  A trip file (tripplan/1 JSON), e.g. itineraries/kurzeme-2023.json.
@@ -14,6 +14,10 @@ struct CreateCommand: Command {
           --time-limit <seconds>  Bound the search. Without it the search is deterministic:
                                   the same file always gives the same plan.
           --seed <n>              Seed of the search's random choices (default 1).
+          --jobs <n>              Searches run side by side, each on its own core with its own
+                                  seed; the best plan wins. Default: one per processor core (at
+                                  most 8) with --time-limit, one without (so that the plan does
+                                  not depend on the machine). The same n gives the same plan.
           --lang lv|en            Language of the printed plan (default: the trip's "language").
           --no-save               Do not save the itinerary beside the trip file.
 
@@ -22,7 +26,7 @@ struct CreateCommand: Command {
         The itinerary is saved as NAME.itinerary.json beside the trip file; 'tripplan export'
         reuses it while the trip file is unchanged.
         """
-    static let spec = ArgumentSpec(flags: ["--json", "--no-save"], options: ["--time-limit", "--seed", "--lang"],
+    static let spec = ArgumentSpec(flags: ["--json", "--no-save"], options: ["--time-limit", "--seed", "--jobs", "--lang"],
                                    positionals: ["trip"])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
@@ -61,7 +65,7 @@ func makeItinerary(_ loaded: LoadedTrip, options: SchedulerOptions) -> Itinerary
     return itinerary
 }
 
-/// `--time-limit` and `--seed`, with progress on stderr when it is a terminal.
+/// `--time-limit`, `--seed` and `--jobs`, with progress on stderr when it is a terminal.
 func schedulerOptions(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> SchedulerOptions {
     var options = SchedulerOptions()
     if let text = arguments.option("--time-limit") {
@@ -75,6 +79,12 @@ func schedulerOptions(_ arguments: ParsedArguments, console: Console) throws(Usa
             throw UsageError("The value '\(text)' is invalid for '--seed <n>': give a whole number ≥ 0.")
         }
         options.seed = seed
+    }
+    if let text = arguments.option("--jobs") {
+        guard let jobs = Int(text), (1...64).contains(jobs) else {
+            throw UsageError("The value '\(text)' is invalid for '--jobs <n>': give a whole number from 1 to 64.")
+        }
+        options.jobs = jobs
     }
     if console.stderrIsTerminal {
         options.progress = { progress in

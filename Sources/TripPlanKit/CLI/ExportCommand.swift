@@ -4,7 +4,7 @@ import Foundation
 struct ExportCommand: Command {
     static let name = "export"
     static let abstract = "Write the printable plan: PDF-ready HTML or Markdown for email and chat."
-    static let usage = "tripplan export <trip> --format html|md [--output <file>] [--lang lv|en] [--time-limit <seconds>] [--seed <n>]"
+    static let usage = "tripplan export <trip> --format html|md [--output <file>] [--lang lv|en] [--time-limit <seconds>] [--seed <n>] [--jobs <n>]"
     static let discussion = """
         ARGUMENTS:
           <trip>                  A trip file (tripplan/1 JSON), e.g. itineraries/kurzeme-2023.json.
@@ -17,6 +17,7 @@ struct ExportCommand: Command {
           --lang lv|en            Language of the plan (default: the trip's "language").
           --time-limit <seconds>  Bound the search when the plan has to be made afresh.
           --seed <n>              Seed of the search's random choices (default 1).
+          --jobs <n>              Searches side by side when planning afresh (as 'tripplan create').
 
         The saved itinerary (NAME.itinerary.json, written by 'tripplan create') is used while it was made
         from the trip file as it is now; otherwise the trip is planned afresh (and nothing is saved).
@@ -26,7 +27,7 @@ struct ExportCommand: Command {
         Print it to PDF with, e.g.:
           chromium --headless --no-pdf-header-footer --print-to-pdf=plan.pdf plan.html
         """
-    static let spec = ArgumentSpec(options: ["--format", "--output", "--lang", "--time-limit", "--seed"],
+    static let spec = ArgumentSpec(options: ["--format", "--output", "--lang", "--time-limit", "--seed", "--jobs"],
                                    positionals: ["trip"])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {

@@ -8,11 +8,26 @@ public struct SchedulerOptions: Sendable {
     public var seed: UInt64
     /// Called now and then during searches longer than a second.
     public var progress: (@Sendable (SearchProgress) -> Void)?
+    /// How many searches run side by side, each on its own thread with its own seed (`seed`, `seed + 1`,
+    /// …); the best plan wins. nil: one per processor core (at most `maxJobs`) with a time limit, and one
+    /// without, so that a plan made without a limit is the same on every machine.
+    public var jobs: Int?
 
-    public init(timeLimit: Double? = nil, seed: UInt64 = 1, progress: (@Sendable (SearchProgress) -> Void)? = nil) {
+    /// The most searches `jobs: nil` runs side by side.
+    public static let maxJobs = 8
+
+    public init(timeLimit: Double? = nil, seed: UInt64 = 1, jobs: Int? = nil,
+                progress: (@Sendable (SearchProgress) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.seed = seed
+        self.jobs = jobs
         self.progress = progress
+    }
+
+    /// The searches that will run side by side (see `jobs`).
+    public var resolvedJobs: Int {
+        if let jobs { return max(1, jobs) }
+        return timeLimit == nil ? 1 : max(1, min(Self.maxJobs, ProcessInfo.processInfo.activeProcessorCount))
     }
 }
 
@@ -52,9 +67,8 @@ public enum Scheduler {
         if candidates.count <= ExactSolver.maxVisits {
             routes = ExactSolver(problem: problem, candidates: candidates).solve()
         } else {
-            var search = LocalSearch(problem: problem, candidates: candidates, seed: options.seed,
-                                     clock: clock, progress: options.progress)
-            routes = search.run()
+            routes = SearchPortfolio.run(problem: problem, candidates: candidates, seed: options.seed, clock: clock,
+                                         jobs: options.resolvedJobs, progress: options.progress)
         }
         return ItineraryAssembler(trip: trip, matrix: travel, problem: problem)
             .itinerary(routes: routes)

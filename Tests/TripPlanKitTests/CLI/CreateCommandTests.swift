@@ -90,6 +90,16 @@ import Testing
         #expect(capture.out.contains("Trip total: 2 days"))
     }
 
+    @Test func searchesSideBySideWithoutALimitGiveTheSamePlan() throws {
+        let folder = try TripFolder(fixture: "twenty-places")
+        defer { folder.remove() }
+        let first = folder.run(["create", folder.trip, "--no-save", "--json", "--jobs", "2"])
+        let second = folder.run(["create", folder.trip, "--no-save", "--json", "--jobs", "2"])
+        #expect(first.status == 0)
+        #expect(!first.out.isEmpty)
+        #expect(first.out == second.out)
+    }
+
     @Test func noProgressWhenStderrIsNotATerminal() throws {
         let folder = try TripFolder(fixture: "twenty-places")
         defer { folder.remove() }

@@ -46,6 +46,14 @@ import Testing
         #expect(capture.err.contains("--time-limit"))
     }
 
+    @Test func badJobsIsAUsageError() {
+        for value in ["0", "two", "65"] {
+            let (console, capture) = Console.capturing()
+            #expect(TripPlanCLI.run(["create", "x.json", "--jobs", value], console: console) == 64)
+            #expect(capture.err.contains("'--jobs <n>': give a whole number from 1 to 64"))
+        }
+    }
+
     @Test func theBinaryExitsWithTheLibrarysCode() throws {
         let result = try Binary.run(["create", "--frobnicate"])
         #expect(result.status == 64)
