@@ -117,6 +117,7 @@ struct QualityBenchmark: Command {
                                        String(mine.travel), Figures.fixed(ms, 0), verdict.feasible ? "yes" : "NO",
                                        best.map { String($0.required) } ?? "-", best.map { String($0.score) } ?? "-",
                                        best.map { String($0.travel) } ?? "-", gapText, meets]))
+                for problem in verdict.problems.prefix(3) { console.out("    ↳ " + problem + "\n") }
             }
         }
         let meanGap = gaps.isEmpty ? 0 : gaps.reduce(0, +) / Double(gaps.count)

@@ -152,6 +152,11 @@ struct LocalSearch {
         return n
     }
 
+    /// The plan's objective. A day that breaks its windows, the lunch rule or its end counts as
+    /// `brokenDayPenalty` required visits fewer, so that the ILS never accepts, keeps or returns such a plan:
+    /// a ruin can leave one, because removing a stop can break its day when the group had lunch there
+    /// (without it the next stop comes too late for the lunch window, and lunch before the long leg
+    /// makes the rest of the day late). Moves and insertions are checked and never break a day.
     var score: PlanScore {
         var s = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
         for d in 0..<p.dayCount {
@@ -160,10 +165,18 @@ struct LocalSearch {
             }
             s.travel += p.travelMinutes(day: d, routes[d])
             let a = p.arrival(day: d, routes[d])
-            s.finish += a < ScheduleProblem.never ? a : p.dayEnd[d]
+            if a < ScheduleProblem.never {
+                s.finish += a
+            } else {
+                s.finish += p.dayEnd[d]
+                s.required -= Self.brokenDayPenalty
+            }
         }
         return s
     }
+
+    /// See `score`: more than any trip's required visits.
+    static let brokenDayPenalty = 1 << 30
 
     /// Travel added by putting `v` before stop `i` of day `d` (i == k: before `to`).
     @inline(__always) func insertionDelta(_ v: Int, _ d: Int, _ i: Int) -> Int {

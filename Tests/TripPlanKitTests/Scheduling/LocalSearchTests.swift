@@ -47,6 +47,40 @@ import Testing
         tally.expectBothWays(sourceLocation: sourceLocation)
     }
 
+    /// Removing a stop can break its day when the group had lunch there: here the direct leg from A to B
+    /// arrives too late for the lunch window, and lunch at A makes B too late. The ILS's ruin removes stops
+    /// unchecked, so the plan's score must rank such a day below every plan that keeps its days.
+    @Test func aDayBrokenByARemovalScoresBelowEveryPlanThatKeepsItsDays() {
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        func window(_ from: Int, _ to: Int) -> [OpeningRule] { [OpeningRule(from: SchedTest.time(from), to: SchedTest.time(to))] }
+        let places = [
+            Place(id: "home", name: "Home", lat: 0, lon: 0),
+            Place(id: "a", name: "A", lat: 0, lon: 0, visitMinutes: 30, open: window(9 * 60, 10 * 60)),
+            Place(id: "x", name: "X", lat: 0, lon: 0, visitMinutes: 30, open: window(11 * 60 + 30, 13 * 60)),
+            Place(id: "b", name: "B", lat: 0, lon: 0, visitMinutes: 30, open: window(14 * 60, 16 * 60)),
+        ]
+        let legs: [[Int]] = [[0, 60, 150, 180], [60, 0, 120, 240], [150, 120, 0, 120], [180, 240, 120, 0]]
+        let ids = places.map(\.id)
+        let minutes = legs.flatMap { $0 }
+        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
+        let trip = Trip(title: "Lunch stop", home: "home", places: places,
+                        days: [TripDay(date: first, start: SchedTest.time(8 * 60), end: SchedTest.time(19 * 60))],
+                        lunch: LunchBreak(from: SchedTest.time(12 * 60), to: SchedTest.time(14 * 60), minutes: 45))
+        let problem = ScheduleProblem(trip: trip, travel: matrix)
+        let (a, x, b) = (problem.visitIDs.firstIndex(of: "a")!, problem.visitIDs.firstIndex(of: "x")!, problem.visitIDs.firstIndex(of: "b")!)
+        var search = LocalSearch(problem: problem, candidates: [a, x, b], seed: 1, clock: SearchClock(limit: nil), progress: nil)
+        search.setRoutes([[a, x, b]])
+        #expect(problem.arrival(day: 0, [a, x, b]) < ScheduleProblem.never)
+        #expect(search.score.required == 3)
+        #expect(!search.removalFits(0, 1), "the constant-time check knows")
+        search.remove(x)
+        #expect(problem.arrival(day: 0, search.routes[0]) == ScheduleProblem.never)
+        let broken = search.score
+        #expect(PlanScore(required: 0, score: 0, travel: 10_000, finish: 10_000).isBetter(than: broken))
+        search.remove(b)
+        #expect(search.score.required == 1 && search.score.isBetter(than: broken))
+    }
+
     @Test func insertionCheckMatchesAFullPass() {
         Self.checkEveryDay(seed: 31) { search, d, _, tally in
             let p = search.p
