@@ -135,8 +135,7 @@ import Testing
     /// shown by the benchmark, not asserted here).
     @Test func timeLimitedSearchIsFeasible() {
         var r = SchedTest.Rand(state: 31)
-        var (trip, matrix) = SchedTest.randomTrip(&r, maxVisits: 24)
-        while trip.placesToVisit.count < 16 || trip.days.count < 2 { (trip, matrix) = SchedTest.randomTrip(&r, maxVisits: 24) }
+        let (trip, matrix) = SchedTest.randomLargerTrip(&r, maxVisits: 24)
         let plan = Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(timeLimit: 0.3, seed: 5))
         #expect(SchedTest.problems(plan, trip: trip, matrix: matrix).isEmpty)
         let oneDay = Trip(title: trip.title, home: trip.home, places: trip.places, days: [trip.days[0]], lunch: trip.lunch)

@@ -23,6 +23,13 @@ enum SchedTest {
     }
 
     /// A random small trip: 1–2 days, up to `maxVisits` visits, random windows, closures, scores and lunch.
+    /// A random trip of two days with at least `minVisits` places to visit (more than the exact solver takes).
+    static func randomLargerTrip(_ r: inout Rand, maxVisits: Int, minVisits: Int = 16) -> (Trip, TravelMatrix) {
+        var (trip, matrix) = randomTrip(&r, maxVisits: maxVisits)
+        while trip.placesToVisit.count < minVisits || trip.days.count < 2 { (trip, matrix) = randomTrip(&r, maxVisits: maxVisits) }
+        return (trip, matrix)
+    }
+
     static func randomTrip(_ r: inout Rand, maxVisits: Int = 7) -> (Trip, TravelMatrix) {
         let n = r.int(1...maxVisits)
         let dayCount = r.int(1...2)

@@ -9,8 +9,7 @@ import Testing
     /// lower seed on a tie), byte for byte, whichever thread finishes first.
     @Test func searchesSideBySideGiveTheBetterOfTheirSeeds() {
         var r = T.Rand(state: 4_242)
-        var (trip, matrix) = T.randomTrip(&r, maxVisits: 30)
-        while trip.placesToVisit.count < 16 || trip.days.count < 2 { (trip, matrix) = T.randomTrip(&r, maxVisits: 30) }
+        let (trip, matrix) = T.randomLargerTrip(&r, maxVisits: 30)
         let singles = (3...4).map { Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(seed: $0, jobs: 1)) }
         let better = T.objective(singles[0], trip: trip).lexicographicallyPrecedes(T.objective(singles[1], trip: trip))
             ? singles[1] : singles[0]
@@ -40,8 +39,7 @@ import Testing
 
     @Test func timeLimitedSearchesSideBySideAreFeasible() {
         var r = T.Rand(state: 8)
-        var (trip, matrix) = T.randomTrip(&r, maxVisits: 30)
-        while trip.placesToVisit.count < 16 || trip.days.count < 2 { (trip, matrix) = T.randomTrip(&r, maxVisits: 30) }
+        let (trip, matrix) = T.randomLargerTrip(&r, maxVisits: 30)
         let plan = Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(timeLimit: 0.2, jobs: 3))
         #expect(T.problems(plan, trip: trip, matrix: matrix).isEmpty)
     }
