@@ -859,6 +859,10 @@ struct LocalSearch {
         polishOrders()
         recreate(candidates)
         debugNote("polish")
+        // Every step checks what it changes (the ruin's broken days are never accepted, see `score`); a day
+        // with stops that breaks its rules here is a bug. Checked in debug builds, so the tests would see it.
+        assert((0..<p.dayCount).allSatisfy { routes[$0].isEmpty || p.arrival(day: $0, routes[$0]) < ScheduleProblem.never },
+               "the search returned a day that breaks its windows, lunch or end")
         return routes
     }
 
