@@ -22,7 +22,7 @@ struct QualityBenchmark: Command {
           --search-seed <n>       The seed of the search itself (default 1).
           --jobs <n>              Searches side by side, each on its own thread with its own
                                   seed (default: one per processor core, at most 8, with a
-                                  time limit; one without). 1: one core.
+                                  time limit; two without). 1: one core.
           --no-lunch              Plan the trips without their lunch break, as the instances
                                   for an outside solver are written ('instances --no-lunch');
                                   needs --best (best-known.txt is for the trips with lunch).

@@ -16,8 +16,9 @@ struct CreateCommand: Command {
           --seed <n>              Seed of the search's random choices (default 1).
           --jobs <n>              Searches run side by side, each on its own core with its own
                                   seed; the best plan wins. Default: one per processor core (at
-                                  most 8) with --time-limit, one without (so that the plan does
-                                  not depend on the machine). The same n gives the same plan.
+                                  most 8) with --time-limit, two without (a fixed number, so that
+                                  the plan does not depend on the machine). Without a limit the
+                                  same n always gives the same plan.
           --lang lv|en            Language of the printed plan (default: the trip's "language").
           --no-save               Do not save the itinerary beside the trip file.
 

@@ -29,8 +29,9 @@ import Testing
         #expect(SearchPortfolio.winner([.worst, score(0, 0, 0), score(0, 0, 0)]) == 1)
     }
 
-    @Test func oneSearchWithoutALimitAndOnePerCoreWithOne() {
-        #expect(SchedulerOptions().resolvedJobs == 1)
+    @Test func aFixedNumberWithoutALimitAndOnePerCoreWithOne() {
+        #expect(SchedulerOptions().resolvedJobs == SchedulerOptions.fixedJobs)
+        #expect(SchedulerOptions.fixedJobs == 2)
         #expect((1...SchedulerOptions.maxJobs).contains(SchedulerOptions(timeLimit: 1).resolvedJobs))
         #expect(SchedulerOptions(timeLimit: 1, jobs: 3).resolvedJobs == 3)
         #expect(SchedulerOptions(jobs: 2).resolvedJobs == 2)
