@@ -881,7 +881,7 @@ struct LocalSearch {
         var bestScore = score
         var currentScore = bestScore
         var currentOptional = optionalPlaced
-        let rounds = min(Tuning.roundsMax, max(Tuning.roundsMin, Tuning.roundsWork / max(1, candidates.count)))
+        let rounds = Self.rounds(work: Tuning.roundsWork, visits: candidates.count)
         let iterations = clock.limit == nil ? rounds : Int.max
         var iteration = 0
         var sinceBest = 0
@@ -889,9 +889,11 @@ struct LocalSearch {
         var startBest = best
         var startBestScore = PlanScore.worst
         // The search also ends after a run of rounds without a new best (see `run`), and the required-only
-        // part hands over to the optional visits after such a run.
+        // part hands over to the optional visits after such a run. With a time limit, the run that starts a
+        // search afresh has its own measure (`Tuning.restartWork`).
         let stall = max(100, rounds / 3)
-        let limitedStall = max(stall * Tuning.stallRestart, candidates.count * Tuning.stallPerPlace / 10)
+        let restartStall = max(100, Self.rounds(work: Tuning.restartWork, visits: candidates.count) / 3)
+        let limitedStall = max(restartStall * Tuning.stallRestart, candidates.count * Tuning.stallPerPlace / 10)
         var patience = clock.limit == nil ? stall : Tuning.stallRestart > 0 ? limitedStall : Int.max
         while iteration < iterations && !clock.expired {
             if !requiredOnly && sinceBest >= patience {
@@ -994,6 +996,11 @@ struct LocalSearch {
 }
 
 extension LocalSearch {
+    /// `work / visits` rounds, within `Tuning.roundsMin...Tuning.roundsMax`.
+    static func rounds(work: Int, visits: Int) -> Int {
+        min(Tuning.roundsMax, max(Tuning.roundsMin, work / max(1, visits)))
+    }
+
     /// Whether the ILS moves on from the current plan to a round's plan `s` with `optional` optional visits:
     /// when `s` is at least as good, or when it keeps the same visits with at most `allowance` more travel
     /// than the best (record-to-record travel; multi-day trips only, so `allowance` is 0 otherwise).
@@ -1048,15 +1055,22 @@ enum Tuning {
     static let optionalTarget = value("OPTIONAL_TARGET", 50)
     static let requiredFirst = value("REQUIRED_FIRST_PERMILLE", 500)
     static let restarts = value("RESTARTS", 3)
-    /// With a time limit, a search that finds no new best for `stallRestart` times the rounds a search
-    /// without a limit waits starts afresh (0: never); see `run`.
+    /// With a time limit, a search that finds no new best for `stallRestart` times a third of
+    /// `restartWork / visits` rounds (within `roundsMin...roundsMax`) starts afresh (0: never); see `run`.
+    /// (That was the wait of a search without a limit until its rounds were raised, below.)
     static let stallRestart = value("STALL_RESTART", 1)
+    static let restartWork = value("RESTART_WORK", 100_000)
     /// ... and at least `stallPerPlace` / 10 rounds per place: on large trips a round changes a smaller
     /// share of the plan (tuning trips of 200 places, seeds 1-32 x 2 search seeds, 1 s: 38 better, 24
     /// worse, +119 optional score; below about 115 places the rounds-based wait is longer anyway).
     static let stallPerPlace = value("STALL_PER_PLACE", 25)
-    /// Rounds of a search without a time limit: `roundsWork / visits`, within `roundsMin...roundsMax`.
-    static let roundsWork = value("ROUNDS_WORK", 100_000)
+    /// Rounds of a search without a time limit: `roundsWork / visits`, within `roundsMin...roundsMax`;
+    /// 2000 up to 200 visits. (Rather than `100_000 / visits`, which gave 1000 at 100 visits and 500 at
+    /// 200: tuning trips, seeds 1-32, 100 places 21 better / 7 worse, +1 required visit, +74 score; 200
+    /// places 31 / 1, +2 required, +322 score; 0.6 s rather than 0.4 at 100 places and 1.0 s rather than
+    /// 0.4 at 200 on the benchmark machine. Up to 50 visits it is 2000 either way. 4000 rounds at 100
+    /// places found no more: 15 better, 17 worse.)
+    static let roundsWork = value("ROUNDS_WORK", 400_000)
     static let roundsMin = value("ROUNDS_MIN", 300)
     static let roundsMax = value("ROUNDS_MAX", 2000)
     /// Re-planning pairs of days exactly (`repackPairs`): at most `repackPasses` passes over the pairs, at
