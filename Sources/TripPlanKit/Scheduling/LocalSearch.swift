@@ -49,6 +49,8 @@ struct LocalSearch {
     /// afresh runs so (`run`).
     var countOptional = false
     var lastReport: Double = 0
+    /// Without a time limit, the rounds the searches have left (`run`).
+    var roundsLeft = Int.max
     /// Counts day changes; `dayStamp[d]` is the count at day d's last change.
     var changeCount = 0
     var dayStamp: [Int]
@@ -829,6 +831,11 @@ struct LocalSearch {
         var bestScore = PlanScore.worst
         var fresh = false
         var searches = 0
+        // Without a time limit the searches share a number of rounds (`roundsInAll`); while a third of one
+        // search's rounds is left after a search stalls, another starts afresh.
+        let perSearch = Self.rounds(work: Tuning.roundsWork, visits: candidates.count)
+        let inAll = Self.roundsInAll(visits: candidates.count, days: p.dayCount)
+        roundsLeft = inAll
         repeat {
             if fresh {
                 searches += 1
@@ -851,7 +858,8 @@ struct LocalSearch {
             }
             if found.score.isBetter(than: bestScore) { (best, bestScore) = found }
             fresh = true
-        } while clock.limit != nil && Tuning.stallRestart > 0 && !clock.expired
+        } while clock.limit != nil ? Tuning.stallRestart > 0 && !clock.expired
+            : inAll > perSearch && roundsLeft * 3 >= perSearch
         requiredOnly = false
         countOptional = false
         setRoutes(best)
@@ -882,8 +890,9 @@ struct LocalSearch {
         var currentScore = bestScore
         var currentOptional = optionalPlaced
         let rounds = Self.rounds(work: Tuning.roundsWork, visits: candidates.count)
-        let iterations = clock.limit == nil ? rounds : Int.max
+        let iterations = clock.limit == nil ? min(rounds, roundsLeft) : Int.max
         var iteration = 0
+        defer { if clock.limit == nil { roundsLeft -= iteration } }
         var sinceBest = 0
         var restarts = 0
         var startBest = best
@@ -1001,6 +1010,16 @@ extension LocalSearch {
         min(Tuning.roundsMax, max(Tuning.roundsMin, work / max(1, visits)))
     }
 
+    /// Without a time limit, the rounds of all the searches that start afresh after a stall (`run`): on
+    /// trips of several days and at least `Tuning.freshFrom` visits, up to `Tuning.freshRounds` times one
+    /// search's rounds and `Tuning.freshWork / visits`; never fewer than one search's. So trips of 40 to
+    /// about 150 visits get fresh starts; smaller ones, one-day ones and larger ones have one search.
+    static func roundsInAll(visits: Int, days: Int) -> Int {
+        let one = rounds(work: Tuning.roundsWork, visits: visits)
+        guard days > 1 && visits >= Tuning.freshFrom else { return one }
+        return max(one, min(one * Tuning.freshRounds, Tuning.freshWork / max(1, visits)))
+    }
+
     /// Whether the ILS moves on from the current plan to a round's plan `s` with `optional` optional visits:
     /// when `s` is at least as good, or when it keeps the same visits with at most `allowance` more travel
     /// than the best (record-to-record travel; multi-day trips only, so `allowance` is 0 otherwise).
@@ -1060,6 +1079,16 @@ enum Tuning {
     /// (That was the wait of a search without a limit until its rounds were raised, below.)
     static let stallRestart = value("STALL_RESTART", 1)
     static let restartWork = value("RESTART_WORK", 100_000)
+    /// Without a time limit, the searches afresh after a stall share `LocalSearch.roundsInAll` rounds.
+    /// (Tuning trips, seeds 1-32, against one search: 50 places 12 better / 1 worse, +2 required, +31
+    /// score; seeds 33-64: 15 / 1, +1 required, +38; 100 places, about 3000 rounds in all, seeds 1-32:
+    /// 7 / 2, +1 required, +13 score. 0.7 s rather than 0.35 at 50 places and 0.9 rather than 0.6 at 100
+    /// on the benchmark machine. At 25 places it gained less for 2.5 times the time, 0.2 s rather than
+    /// 0.08: 3 / 1, +19 score and 5 / 0, +17; and the tests' trips, in a debug build, took three times
+    /// as long. So not below 40 visits, nor on one-day trips, where it was not measured.)
+    static let freshRounds = value("FRESH_ROUNDS", 3)
+    static let freshWork = value("FRESH_WORK", 300_000)
+    static let freshFrom = value("FRESH_FROM", 40)
     /// ... and at least `stallPerPlace` / 10 rounds per place: on large trips a round changes a smaller
     /// share of the plan (tuning trips of 200 places, seeds 1-32 x 2 search seeds, 1 s: 38 better, 24
     /// worse, +119 optional score; below about 115 places the rounds-based wait is longer anyway).
