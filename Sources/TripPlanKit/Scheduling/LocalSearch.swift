@@ -821,11 +821,13 @@ struct LocalSearch {
 
     /// Searches until the round or time limit and returns the best plan found, each day's order polished.
     ///
-    /// With a time limit, a search that stalls (no new best for as many rounds as a search without a
-    /// limit would wait) starts afresh from an empty plan while time is left; the best of all wins.
-    /// Every other fresh search counts optional visits (`countOptional`): on trips small enough to stall
-    /// within the limit, the searches that weigh score alone kept ending in the same plan. Each search's
-    /// plan (without a limit: the one plan) then has pairs of its days re-planned exactly (`repackPairs`).
+    /// With a time limit, a search that stalls (no new best for a run of rounds, `Tuning.stallRestart`)
+    /// starts afresh from an empty plan while time is left; the best of all wins. Without one, trips of
+    /// several days with 40 to about 150 visits do the same while the rounds the searches share last
+    /// (`roundsInAll`), and other trips have one search. Every other fresh search counts optional visits
+    /// (`countOptional`): on trips small enough to stall, the searches that weigh score alone kept ending
+    /// in the same plan. With a time limit each search's plan, and without one the best plan, then has pairs
+    /// of its days re-planned exactly (`repackPairs`).
     mutating func run() -> [[Int]] {
         var best = routes
         var bestScore = PlanScore.worst
@@ -1079,16 +1081,6 @@ enum Tuning {
     /// (That was the wait of a search without a limit until its rounds were raised, below.)
     static let stallRestart = value("STALL_RESTART", 1)
     static let restartWork = value("RESTART_WORK", 100_000)
-    /// Without a time limit, the searches afresh after a stall share `LocalSearch.roundsInAll` rounds.
-    /// (Tuning trips, seeds 1-32, against one search: 50 places 12 better / 1 worse, +2 required, +31
-    /// score; seeds 33-64: 15 / 1, +1 required, +38; 100 places, about 3000 rounds in all, seeds 1-32:
-    /// 7 / 2, +1 required, +13 score. 0.7 s rather than 0.35 at 50 places and 0.9 rather than 0.6 at 100
-    /// on the benchmark machine. At 25 places it gained less for 2.5 times the time, 0.2 s rather than
-    /// 0.08: 3 / 1, +19 score and 5 / 0, +17; and the tests' trips, in a debug build, took three times
-    /// as long. So not below 40 visits, nor on one-day trips, where it was not measured.)
-    static let freshRounds = value("FRESH_ROUNDS", 3)
-    static let freshWork = value("FRESH_WORK", 300_000)
-    static let freshFrom = value("FRESH_FROM", 40)
     /// ... and at least `stallPerPlace` / 10 rounds per place: on large trips a round changes a smaller
     /// share of the plan (tuning trips of 200 places, seeds 1-32 x 2 search seeds, 1 s: 38 better, 24
     /// worse, +119 optional score; below about 115 places the rounds-based wait is longer anyway).
@@ -1102,6 +1094,16 @@ enum Tuning {
     static let roundsWork = value("ROUNDS_WORK", 400_000)
     static let roundsMin = value("ROUNDS_MIN", 300)
     static let roundsMax = value("ROUNDS_MAX", 2000)
+    /// Without a time limit, the searches afresh after a stall share `LocalSearch.roundsInAll` rounds.
+    /// (Tuning trips, seeds 1-32, against one search: 50 places 12 better / 1 worse, +2 required, +31
+    /// score; seeds 33-64: 15 / 1, +1 required, +38; 100 places, about 3000 rounds in all, seeds 1-32:
+    /// 7 / 2, +1 required, +13 score. 0.7 s rather than 0.35 at 50 places and 0.9 rather than 0.6 at 100
+    /// on the benchmark machine. At 25 places it gained less for 2.5 times the time, 0.2 s rather than
+    /// 0.08: 3 / 1, +19 score and 5 / 0, +17; and the tests' trips, in a debug build, took three times
+    /// as long. So not below 40 visits, nor on one-day trips, where it was not measured.)
+    static let freshRounds = value("FRESH_ROUNDS", 3)
+    static let freshWork = value("FRESH_WORK", 300_000)
+    static let freshFrom = value("FRESH_FROM", 40)
     /// Re-planning pairs of days exactly (`repackPairs`): at most `repackPasses` passes over the pairs, at
     /// most `repackPool` visits in a pair's pool, only pairs with room for an unplaced visit
     /// (`repackNeedUnplaced`). With a time limit it follows every search that stalls in time, for at most

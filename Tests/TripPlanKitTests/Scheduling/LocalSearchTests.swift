@@ -191,6 +191,20 @@ import Testing
         }
     }
 
+    /// Without a time limit: 2000 rounds a search up to 200 visits, fewer above; the searches afresh after a
+    /// stall share up to three searches' rounds on trips of several days with 40 to about 150 visits.
+    @Test func roundsWithoutALimitGrowWithTheTripAsMeasured() {
+        #expect(LocalSearch.rounds(work: Tuning.roundsWork, visits: 25) == 2000)
+        #expect(LocalSearch.rounds(work: Tuning.roundsWork, visits: 200) == 2000)
+        #expect(LocalSearch.rounds(work: Tuning.roundsWork, visits: 400) == 1000)
+        #expect(LocalSearch.roundsInAll(visits: 39, days: 5) == 2000, "below 40 visits, one search")
+        #expect(LocalSearch.roundsInAll(visits: 50, days: 7) == 6000)
+        #expect(LocalSearch.roundsInAll(visits: 50, days: 1) == 2000, "one-day trips, one search")
+        #expect(LocalSearch.roundsInAll(visits: 100, days: 13) == 3000)
+        #expect(LocalSearch.roundsInAll(visits: 200, days: 25) == 2000)
+        #expect(LocalSearch.roundsInAll(visits: 400, days: 50) == 1000)
+    }
+
     /// The ILS's acceptance: never fewer required visits; a plan with less score only while counting optional
     /// visits, with as many of them, and within the travel allowance.
     @Test func acceptanceCountsOptionalVisitsOnlyWhenAsked() {
