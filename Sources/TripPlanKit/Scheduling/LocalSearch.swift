@@ -38,6 +38,12 @@ struct LocalSearch {
     let openMask: [Bool]
     /// The new stops of a changed stretch, reused by `applyStretch`.
     var mid: [Int] = []
+    /// Buffers reused by `recreate`, `descend` and `tryEject`, which run many times a round: taken out of
+    /// the search while in use (`Swift.swap`), so that filling them allocates nothing once they have grown.
+    var recreateList: [Int] = []
+    var recreateAlive: [Bool] = []
+    var activeDays: [Bool] = []
+    var ejectOptions: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
     /// Days changed since the local search last looked at them.
     var dirty: [Bool]
     /// Percent of random noise added to insertion costs while recreating (diversifies the ILS).
@@ -108,7 +114,10 @@ struct LocalSearch {
 
     mutating func refresh(_ d: Int) {
         let route = routes[d]
-        var due = readyDue[d], taken = readyTaken[d]
+        // Taken out and put back, so that they are refilled in place rather than copied.
+        var due: [Int] = [], taken: [Int] = []
+        Swift.swap(&due, &readyDue[d])
+        Swift.swap(&taken, &readyTaken[d])
         due.removeAll(keepingCapacity: true)
         taken.removeAll(keepingCapacity: true)
         var (tN, tY) = p.startState(day: d)
@@ -121,14 +130,14 @@ struct LocalSearch {
             taken.append(tY)
             prev = p.visitNode[v]
         }
-        readyDue[d] = due
-        readyTaken[d] = taken
         p.latestArrivals(day: d, route, taken: &latestTaken[d], due: &latestDue[d])
         var widest = -1
         for i in 0...route.count {
             let ready = min(due[i], taken[i]), latest = max(latestDue[d][i], latestTaken[d][i])
             if ready < ScheduleProblem.never && latest >= 0 { widest = max(widest, latest - ready) }
         }
+        Swift.swap(&due, &readyDue[d])
+        Swift.swap(&taken, &readyTaken[d])
         room[d] = widest
         dirty[d] = true
         changeCount += 1
@@ -281,10 +290,21 @@ struct LocalSearch {
     /// Each visit's best insertion per day is remembered (`bestInsertion(_:day:)`); only the day that
     /// received the last pick is priced again, so a pick costs one day per remaining visit, not every day.
     mutating func recreate(_ pool: [Int]) {
+        var list: [Int] = [], alive: [Bool] = []
+        Swift.swap(&list, &recreateList)
+        Swift.swap(&alive, &recreateAlive)
+        defer {
+            Swift.swap(&list, &recreateList)
+            Swift.swap(&alive, &recreateAlive)
+        }
         for phase in 0..<(requiredOnly ? 1 : 2) {
-            let list = pool.filter { dayOf[$0] < 0 && (phase == 0 ? p.isRequired[$0] : !p.isRequired[$0] && p.score[$0] > 0) }
+            list.removeAll(keepingCapacity: true)
+            for v in pool where dayOf[v] < 0 && (phase == 0 ? p.isRequired[v] : !p.isRequired[v] && p.score[v] > 0) {
+                list.append(v)
+            }
             if list.isEmpty { continue }
-            var alive = [Bool](repeating: true, count: list.count)
+            alive.removeAll(keepingCapacity: true)
+            alive.append(contentsOf: repeatElement(true, count: list.count))
             while true {
                 var pick = -1
                 var pickKey = Int.min
@@ -366,6 +386,9 @@ struct LocalSearch {
     mutating func tryEject(_ v: Int, since: Int = -1) -> Bool {
         let wv = worth(v)
         var options: [(lost: Int, delta: Int, day: Int, out: Int, at: Int)] = []
+        Swift.swap(&options, &ejectOptions)
+        options.removeAll(keepingCapacity: true)
+        defer { Swift.swap(&options, &ejectOptions) }
         let x = p.visitNode[v]
         for d in openDays[v] where since < 0 || dayStamp[d] > since {
             let route = routes[d]
@@ -484,7 +507,11 @@ struct LocalSearch {
             rounds += 1
             if clock.expired { return }
             // Only days changed since the last round are examined.
-            let active = dirty
+            var active: [Bool] = []
+            Swift.swap(&active, &activeDays)
+            defer { Swift.swap(&active, &activeDays) }
+            active.removeAll(keepingCapacity: true)
+            active.append(contentsOf: dirty)
             for d in 0..<dirty.count { dirty[d] = false }
             if !active.contains(true) { return }
             // Only their stops move (measured: also trying the stops near them costs more rounds than
@@ -579,9 +606,10 @@ struct LocalSearch {
             if dv == du {
                 let lo = min(iv, iu), hi = max(iv, iu) + 1
                 let route = routes[dv]
-                let at: (Int) -> Int = { $0 == iv ? u : $0 == iu ? v : route[$0] }
-                if !stretchFits(dv, lo, hi, at) { continue }
-                applyStretch(dv, lo, hi, at)
+                // The stops are given by closures written out at each call: a closure kept in a variable
+                // is allocated on the heap, and these checks run in the innermost loop.
+                if !stretchFits(dv, lo, hi, { $0 == iv ? u : $0 == iu ? v : route[$0] }) { continue }
+                applyStretch(dv, lo, hi) { $0 == iv ? u : $0 == iu ? v : route[$0] }
                 return true
             }
             if !stretchFits(dv, iv, iv + 1, { _ in u }) || !stretchFits(du, iu, iu + 1, { _ in v }) { continue }
@@ -612,9 +640,8 @@ struct LocalSearch {
                 let delta = p.minutes(a, c) + p.minutes(b, e) - p.minutes(a, b) - p.minutes(c, e) + inner
                 if delta < 0 {
                     let route = routes[d]
-                    let at: (Int) -> Int = { route[i + j - $0] }
-                    if stretchFits(d, i, j + 1, at) {
-                        applyStretch(d, i, j + 1, at)
+                    if stretchFits(d, i, j + 1, { route[i + j - $0] }) {
+                        applyStretch(d, i, j + 1) { route[i + j - $0] }
                         improved = true
                         break
                     }
@@ -646,11 +673,8 @@ struct LocalSearch {
                             if addCost >= removeGain { continue }
                             let lo = min(i, j), hi = max(i + length, j)
                             let route = routes[d]
-                            let at: (Int) -> Int = j < i
-                                ? { $0 < j + length ? route[i + $0 - j] : route[$0 - length] }
-                                : { $0 < j - length ? route[$0 + length] : route[i + $0 - (j - length)] }
-                            if stretchFits(d, lo, hi, at) {
-                                applyStretch(d, lo, hi, at)
+                            if stretchFits(d, lo, hi, { Self.orOptStop($0, route, i, length, j) }) {
+                                applyStretch(d, lo, hi) { Self.orOptStop($0, route, i, length, j) }
                                 improved = true
                                 moved = true
                                 break
@@ -663,6 +687,14 @@ struct LocalSearch {
             }
         }
         return improved
+    }
+
+    /// The stop at position `t` of `route` once its stretch `i..<i+length` has moved to path position `j`
+    /// (`orOpt`; positions between the old and the new place shift by the stretch's length).
+    @inline(__always) static func orOptStop(_ t: Int, _ route: [Int], _ i: Int, _ length: Int, _ j: Int) -> Int {
+        j < i
+            ? (t < j + length ? route[i + t - j] : route[t - length])
+            : (t < j - length ? route[t + length] : route[i + t - (j - length)])
     }
 
     // MARK: Driver
