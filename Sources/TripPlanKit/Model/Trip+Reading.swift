@@ -619,8 +619,14 @@ struct TripReader {
     }
 
     mutating func intValue(_ value: JSONValue, path: String, range: ClosedRange<Int>, rule: String) -> Int? {
-        guard case let .number(n) = value, n.rounded() == n, abs(n) < 1e15 else {
+        guard case let .number(n) = value, n.rounded() == n else {
             problems.append(.wrongType(path: path, expected: "a whole number", found: value.summary))
+            return nil
+        }
+        // Past 10^15 a JSON number no longer holds every whole number exactly.
+        guard abs(n) < 1e15 else {
+            let bound = range.upperBound < 1_000_000_000_000_000 ? "" : ", and less than 10^15"
+            problems.append(.valueOutOfRange(path: path, value: JSONValue.format(n), rule: rule + bound))
             return nil
         }
         let whole = Int(n)
