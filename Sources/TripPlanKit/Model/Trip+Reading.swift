@@ -119,6 +119,8 @@ struct TripReader {
         var places: [Place] = []
         var placeIndex: [String: Int] = [:]
         var placesWithProblems: Set<Int> = []
+        // Scores are added up by the scheduler; their total stays below 10^15 as each one does.
+        var scoreTotal = 0
         if let list = array(fields, "places", required: true) {
             if list.isEmpty { problems.append(.emptyValue(path: "places", what: "add at least the home place")) }
             for (i, element) in list.enumerated() {
@@ -132,6 +134,14 @@ struct TripReader {
                         placeIndex[place.id.rawValue] = i
                     }
                     places.append(place)
+                    if scoreTotal < 1_000_000_000_000_000 {
+                        scoreTotal += place.score
+                        if scoreTotal >= 1_000_000_000_000_000 {
+                            problems.append(.valueOutOfRange(path: path + ".score",
+                                                             value: "\(place.score) (the scores so far add up to \(scoreTotal))",
+                                                             rule: "the scores of all places add up to less than 10^15; use small numbers, such as 1 to 10"))
+                        }
+                    }
                 }
                 if problems.count != before { placesWithProblems.insert(i) }
             }

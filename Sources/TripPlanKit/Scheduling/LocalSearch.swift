@@ -336,7 +336,9 @@ struct LocalSearch {
                     } else {
                         // The largest score per added minute. (Exact travel minutes from a trip file may
                         // make a detour shorter than the direct leg: a negative delta counts as none.)
-                        key = p.score[v] * 1_000_000 / (max(0, at.delta) + 1)
+                        // (A trip's scores add up to less than 10^15; scores above 2^40 rank as 2^40 here,
+                        // so that the product cannot overflow.)
+                        key = min(p.score[v], 1 << 40) * 1_000_000 / (max(0, at.delta) + 1)
                     }
                     if key > pickKey {
                         pickKey = key
@@ -354,7 +356,7 @@ struct LocalSearch {
     // MARK: Ejection
 
     /// The value of placing `v`, on one scale: a required visit outweighs any optional score.
-    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 40 : p.score[v] }
+    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 62 : p.score[v] }
 
     /// Places unplaced visits by ejecting a placed visit of lower worth, or of any worth when the ejected
     /// visit fits again elsewhere (an ejection chain of length two).

@@ -130,6 +130,8 @@ func readTrip(_ json: String, loadFile: TripFileLoader? = nil) -> Result<(trip: 
                     "t.json: travel.minutes.home.x: \"x\" is not the id of any place; add it to places or fix the id"),
         BadTripCase(addTop, addTop + " \"travel\": {\"minutes\": {\"home\": {\"a\": 1e15}}},",
                     "t.json: travel.minutes.home.a: 1000000000000000 is out of range; travel takes 0 minutes or more, and less than 10^15"),
+        BadTripCase(addPlaceB, "\"visitMinutes\": 30, \"required\": false, \"score\": 999999999999999}, {\"id\": \"d\", \"name\": \"D\", \"lat\": 57, \"lon\": 24, \"required\": false, \"score\": 1}",
+                    "t.json: places[3].score: 1 (the scores so far add up to 1000000000000000) is out of range; the scores of all places add up to less than 10^15; use small numbers, such as 1 to 10"),
         BadTripCase(addPlaceB, "\"visitMinutes\": 30, \"required\": false, \"score\": 5e20}",
                     "t.json: places[2].score: 500000000000000000000 is out of range; a score is 0 or more, and less than 10^15"),
         BadTripCase(addTop, addTop + " \"travel\": {\"model\": {\"speedKmh\": 0, \"detourFactor\": 0.9, \"bufferMinutes\": 5.5}},",

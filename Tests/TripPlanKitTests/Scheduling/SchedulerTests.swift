@@ -110,6 +110,33 @@ import Testing
         #expect(plan.days.reduce(0) { $0 + $1.stops.count } >= 8)
     }
 
+    @Test func aScoreNearTheLimitIsPlannedWithoutOverflow() {
+        // Scores may be up to 10^15 - 1 (a trip's total too): the search's arithmetic must not overflow (it
+        // did, ranking optional places for insertion by score per minute), and a required visit still
+        // outweighs any score. 16 places over 2 days; the optional one lies far out, but fits.
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        func plan(score: Int) -> (required: Int, placed: Set<Place.ID>, problems: [String]) {
+            var places = [Place(id: "home", name: "Home", lat: 0, lon: 0)]
+            var points = [(0, 0)]
+            for i in 0..<15 {
+                places.append(Place(id: Place.ID("s\(i)"), name: "S\(i)", lat: 0, lon: 0, visitMinutes: 30))
+                points.append((i * 7 % 40 - 20, i * 13 % 40 - 20))
+            }
+            places.append(Place(id: "far", name: "Far", lat: 0, lon: 0, visitMinutes: 30, required: false, score: score))
+            points.append((100, 0))
+            let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: T.time(8 * 60), end: T.time(17 * 60)) }
+            let trip = Trip(title: "Score", home: "home", places: places, days: days)
+            let matrix = T.matrix(ids: places.map(\.id), points: points)
+            let itinerary = Scheduler.plan(trip, travel: matrix, options: SchedulerOptions(jobs: 1))
+            let placed = Set(itinerary.days.flatMap(\.stops).map(\.place))
+            return (placed.subtracting(["far"]).count, placed, T.problems(itinerary, trip: trip, matrix: matrix))
+        }
+        let huge = plan(score: 999_999_999_999_999), small = plan(score: 1)
+        #expect(huge.problems.isEmpty)
+        #expect(huge.required == small.required)
+        #expect(huge.placed.contains("far"))
+    }
+
     @Test func detourShorterThanTheDirectLegIsPlanned() {
         // Exact travel minutes from a trip file need not obey the triangle inequality: here every leg is
         // 5 minutes, but via the optional "short" 2 + 2, so putting it between two stops saves a minute.
