@@ -52,7 +52,7 @@ public enum JSONValue: Sendable, Hashable {
     /// A number as a person wrote it: `90`, not `90.0`.
     public static func format(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-        if value.rounded() == value, value.isFinite { return String(format: "%.0f", value) }
+        if value.rounded() == value, abs(value) < 1e21 { return String(format: "%.0f", value) }
         return String(value)
     }
 

@@ -534,9 +534,10 @@ struct TripReader {
             for (j, cell) in cells.enumerated() {
                 switch cell {
                 case .null: row.append(nil)
-                case let .number(n) where n >= 0: row.append(n)
+                case let .number(n) where n >= 0 && n < 1e15: row.append(n)
                 case let .number(n):
-                    problems.append(.valueOutOfRange(path: rowPath + "[\(j)]", value: JSONValue.format(n), rule: "use 0 or more, or null for no route"))
+                    problems.append(.valueOutOfRange(path: rowPath + "[\(j)]", value: JSONValue.format(n),
+                                                     rule: "use 0 or more (less than 10^15), or null for no route"))
                 default:
                     problems.append(.wrongType(path: rowPath + "[\(j)]", expected: "a number or null", found: cell.summary))
                 }
