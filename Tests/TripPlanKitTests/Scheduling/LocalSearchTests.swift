@@ -228,4 +228,32 @@ import Testing
         #expect(!accepts(lessScore, optional: 4, allowance: 40, counting: true))
         #expect(!accepts(lessScore, optional: 4, allowance: 0, counting: true))
     }
+
+    /// With a time limit, a search whose required-only part hands over with fewer required visits than an
+    /// earlier search found gives up there, so that its time goes to a fresh search; otherwise it goes on
+    /// to the optional places.
+    @Test func aSearchBehindOnRequiredVisitsGivesUpAtTheHandOver() {
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        let places = [
+            Place(id: "home", name: "Home", lat: 0, lon: 0),
+            Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
+            Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
+        ]
+        let ids = places.map(\.id)
+        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
+        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
+        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
+        let problem = ScheduleProblem(trip: Trip(title: "Behind", home: "home", places: places, days: days), travel: matrix)
+        let must = problem.visitIDs.firstIndex(of: "must")!, extra = problem.visitIDs.firstIndex(of: "extra")!
+        let ahead = PlanScore(required: 2, score: 0, travel: 0, finish: 0)
+        for (earlier, givesUp) in [(PlanScore.worst, false), (ahead, true)] {
+            let limit = 60.0
+            var search = LocalSearch(problem: problem, candidates: [must, extra], seed: 1, clock: SearchClock(limit: limit), progress: nil)
+            let found = search.improve(since: search.clock.elapsed, bestSoFar: (earlier, 0))
+            #expect(search.abandoned == givesUp)
+            #expect(found.score.required == 1)
+            #expect(found.score.score == (givesUp ? 0 : 10))
+            #expect(search.clock.elapsed < limit / 2, "the search ends at a stall, long before its limit")
+        }
+    }
 }
