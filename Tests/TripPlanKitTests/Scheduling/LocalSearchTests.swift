@@ -19,6 +19,15 @@ import Testing
         return search
     }
 
+    /// Two days from `first`, 08:00–09:30, every leg 10 minutes: room for one visit of an hour a day.
+    static func shortDays(_ places: [Place], from first: LocalDate) -> ScheduleProblem {
+        let ids = places.map(\.id)
+        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
+        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
+        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
+        return ScheduleProblem(trip: Trip(title: "Short days", home: "home", places: places, days: days), travel: matrix)
+    }
+
     /// Counts the cases a property test checked and how many of them were feasible.
     struct Tally {
         var checked = 0, feasible = 0
@@ -176,11 +185,7 @@ import Testing
                   open: [OpeningRule(dates: [first], from: SchedTest.time(8 * 60), to: SchedTest.time(10 * 60))],
                   required: false, score: 1),
         ]
-        let ids = places.map(\.id)
-        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
-        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
-        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
-        let problem = ScheduleProblem(trip: Trip(title: "Regret", home: "home", places: places, days: days), travel: matrix)
+        let problem = Self.shortDays(places, from: first)
         let wide = problem.visitIDs.firstIndex(of: "wide")!, narrow = problem.visitIDs.firstIndex(of: "narrow")!
         for counting in [false, true] {
             var search = LocalSearch(problem: problem, candidates: [wide, narrow], seed: 1, clock: SearchClock(limit: nil), progress: nil)
@@ -239,11 +244,7 @@ import Testing
             Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
             Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
         ]
-        let ids = places.map(\.id)
-        let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
-        let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
-        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
-        let problem = ScheduleProblem(trip: Trip(title: "Behind", home: "home", places: places, days: days), travel: matrix)
+        let problem = Self.shortDays(places, from: first)
         let must = problem.visitIDs.firstIndex(of: "must")!, extra = problem.visitIDs.firstIndex(of: "extra")!
         let ahead = PlanScore(required: 2, score: 0, travel: 0, finish: 0)
         for (earlier, givesUp) in [(PlanScore.worst, false), (ahead, true)] {
