@@ -863,7 +863,8 @@ struct LocalSearch {
     /// (`roundsInAll`), and other trips have one search. Every other fresh search counts optional visits
     /// (`countOptional`): on trips small enough to stall, the searches that weigh score alone kept ending
     /// in the same plan. With a time limit each search's plan, and without one the best plan, then has pairs
-    /// of its days re-planned exactly (`repackPairs`).
+    /// of its days re-planned exactly (`repackPairs`); a fresh search that gave up behind an earlier one on
+    /// required visits (`abandoned`, see `improve`) skips that.
     mutating func run() -> [[Int]] {
         var best = routes
         var bestScore = PlanScore.worst
