@@ -56,6 +56,13 @@ struct LocalSearch {
     var countOptional = false
     /// Set when a search gave up at the hand-over to the optional visits (see `improve`).
     var abandoned = false
+    /// Per visit: whether the search places it like a required one: `p.isRequired`, and while a fresh
+    /// search's required-only part runs, also the optional places reserved for it (`reserveOptional`).
+    /// A reserved place counts one point of score (`score`) and weighs less than a required visit in the
+    /// ejections (`worth`).
+    var must: [Bool]
+    /// Set by `run` for a fresh search that is to reserve optional places.
+    var reserveNext = false
     var lastReport: Double = 0
     /// Without a time limit, the rounds the searches have left (`run`).
     var roundsLeft = Int.max
@@ -79,6 +86,7 @@ struct LocalSearch {
         dayOf = Array(repeating: -1, count: problem.visitCount)
         posOf = Array(repeating: -1, count: problem.visitCount)
         dirty = Array(repeating: true, count: problem.dayCount)
+        must = problem.isRequired
         dayStamp = Array(repeating: 0, count: problem.dayCount)
         dayVersion = dayStamp
         room = Array(repeating: -1, count: problem.dayCount)
@@ -161,7 +169,7 @@ struct LocalSearch {
     /// Optional visits placed.
     var optionalPlaced: Int {
         var n = 0
-        for route in routes { for v in route where !p.isRequired[v] { n += 1 } }
+        for route in routes { for v in route where !must[v] { n += 1 } }
         return n
     }
 
@@ -174,7 +182,7 @@ struct LocalSearch {
         var s = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
         for d in 0..<p.dayCount {
             for v in routes[d] {
-                if p.isRequired[v] { s.required += 1 } else { s.score += p.score[v] }
+                if p.isRequired[v] { s.required += 1 } else { s.score += must[v] ? 1 : p.score[v] }
             }
             s.travel += p.travelMinutes(day: d, routes[d])
             let a = p.arrival(day: d, routes[d])
@@ -301,7 +309,7 @@ struct LocalSearch {
         }
         for phase in 0..<(requiredOnly ? 1 : 2) {
             list.removeAll(keepingCapacity: true)
-            for v in pool where dayOf[v] < 0 && (phase == 0 ? p.isRequired[v] : !p.isRequired[v] && p.score[v] > 0) {
+            for v in pool where dayOf[v] < 0 && (phase == 0 ? must[v] : !must[v] && p.score[v] > 0) {
                 list.append(v)
             }
             if list.isEmpty { continue }
@@ -358,7 +366,7 @@ struct LocalSearch {
     // MARK: Ejection
 
     /// The value of placing `v`, on one scale: a required visit outweighs any optional score.
-    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 62 : p.score[v] }
+    @inline(__always) func worth(_ v: Int) -> Int { p.isRequired[v] ? 1 << 62 : must[v] ? 1 << 61 : p.score[v] }
 
     /// Places unplaced visits by ejecting a placed visit of lower worth, or of any worth when the ejected
     /// visit fits again elsewhere (an ejection chain of length two).
@@ -373,7 +381,7 @@ struct LocalSearch {
         while changed && passes < 4 && !clock.expired {
             changed = false
             passes += 1
-            for v in candidates where dayOf[v] < 0 && worth(v) > 0 && (!requiredOnly || p.isRequired[v]) {
+            for v in candidates where dayOf[v] < 0 && worth(v) > 0 && (!requiredOnly || must[v]) {
                 if clock.expired { return any }
                 // Skip a visit whose ejection failed and none of whose days changed since.
                 let failed = ejectFailed[v]
@@ -426,7 +434,7 @@ struct LocalSearch {
                 }
             }
         }
-        if options.isEmpty { return p.isRequired[v] ? tryEjectPair(v, since: since) : false }
+        if options.isEmpty { return must[v] ? tryEjectPair(v, since: since) : false }
         options.sort { ($0.lost, $0.delta, $0.day, $0.out) < ($1.lost, $1.delta, $1.day, $1.out) }
         for o in options.prefix(12) {
             let saved = routes[o.day], version = dayVersion[o.day]
@@ -442,7 +450,7 @@ struct LocalSearch {
             refresh(o.day)
             dayVersion[o.day] = version
         }
-        return p.isRequired[v] ? tryEjectPair(v, since: since) : false
+        return must[v] ? tryEjectPair(v, since: since) : false
     }
 
     /// Whether the placed `u` fits on another of its open days as they stand.
@@ -463,8 +471,8 @@ struct LocalSearch {
             let route = routes[d]
             if route.count < 2 || route.count > 24 || clock.expired { continue }
             let travel = p.travelMinutes(day: d, route)
-            for j1 in 0..<(route.count - 1) where !p.isRequired[route[j1]] {
-                for j2 in (j1 + 1)..<route.count where !p.isRequired[route[j2]] {
+            for j1 in 0..<(route.count - 1) where !must[route[j1]] {
+                for j2 in (j1 + 1)..<route.count where !must[route[j2]] {
                     let lost = p.score[route[j1]] + p.score[route[j2]]
                     if let b = best, lost > b.lost { continue }
                     trial.removeAll(keepingCapacity: true)
@@ -493,10 +501,26 @@ struct LocalSearch {
         return true
     }
 
+    /// Treats `Tuning.reserve` optional places (drawn by score) as required until the hand-over, so that a
+    /// fresh search builds its days around them; true when any was reserved.
+    mutating func reserveOptional() -> Bool {
+        var pool = candidates.filter { !p.isRequired[$0] && p.score[$0] > 0 }
+        var any = false
+        for _ in 0..<Tuning.reserve where !pool.isEmpty {
+            let total = pool.reduce(0) { $0 + min(p.score[$1], 1 << 40) }
+            var pick = Int(rng.next() % UInt64(total))
+            var i = 0
+            while pick >= min(p.score[pool[i]], 1 << 40) { pick -= min(p.score[pool[i]], 1 << 40); i += 1 }
+            must[pool.remove(at: i)] = true
+            any = true
+        }
+        return any
+    }
+
     /// A random unplaced visit worth placing, required ones first; nil when none.
     mutating func unplacedTarget() -> Int? {
         let optionalFirst = !requiredOnly && Int(rng.next() % 100) < Tuning.optionalTarget
-        var pool = optionalFirst ? [] : candidates.filter { dayOf[$0] < 0 && p.isRequired[$0] }
+        var pool = optionalFirst ? [] : candidates.filter { dayOf[$0] < 0 && must[$0] }
         if pool.isEmpty && !requiredOnly { pool = candidates.filter { dayOf[$0] < 0 && p.score[$0] > 0 } }
         if pool.isEmpty { return nil }
         return pool[Int(rng.next() % UInt64(pool.count))]
@@ -776,7 +800,7 @@ struct LocalSearch {
         if Tuning.repackNeedUnplaced > 0 && pool.count == stops.count { return false }
         var current = PlanScore(required: 0, score: 0, travel: 0, finish: 0)
         for v in stops {
-            if p.isRequired[v] { current.required += 1 } else { current.score += p.score[v] }
+            if must[v] { current.required += 1 } else { current.score += p.score[v] }
         }
         for d in [a, b] {
             current.travel += p.travelMinutes(day: d, routes[d])
@@ -886,6 +910,7 @@ struct LocalSearch {
             }
             let began = clock.elapsed
             abandoned = false
+            reserveNext = fresh && clock.limit != nil && Tuning.reserve > 0 && !countOptional
             var found = improve(since: began, bestSoFar: (bestScore, best.reduce(0) { $0 + $1.count }))
             if Tuning.repackShare > 0, !abandoned, let limit = clock.limit, !clock.expired {
                 // A search that stalled in time: re-plan pairs of its days too, for a share of its time.
@@ -920,6 +945,7 @@ struct LocalSearch {
     mutating func improve(since began: Double, bestSoFar: (score: PlanScore, placed: Int)) -> (routes: [[Int]], score: PlanScore) {
         let multiDay = p.dayCount > 1
         requiredOnly = multiDay && Tuning.requiredFirst > 0
+        let reserved = requiredOnly && reserveNext && reserveOptional()
         construct()
         debugNote("construct")
         descend()
@@ -968,6 +994,13 @@ struct LocalSearch {
             if requiredOnly && (progress * 1000 >= Double(Tuning.requiredFirst) || sinceBest >= patience) {
                 // Room made for the required visits: now add the optional ones and go on with all.
                 debugNote("required only until round \(iteration)")
+                if reserved {
+                    // The reserved places are optional again: both starts scored as they are.
+                    must = p.isRequired
+                    if startBestScore != .worst { setRoutes(startBest); startBestScore = score }
+                    setRoutes(best)
+                    bestScore = score
+                }
                 let startBestRequired = max(bestScore.required, startBestScore.required)
                 if Tuning.abandon > 0 && clock.limit != nil && startBestRequired < bestSoFar.score.required {
                     // An earlier search placed more required visits: this one cannot win by optional
@@ -1050,6 +1083,14 @@ struct LocalSearch {
             }
         }
         debugNote("ils end after \(iteration) rounds")
+        if reserved && requiredOnly {
+            // The time ran out before the hand-over: the reserved places are optional again.
+            must = p.isRequired
+            if startBestScore != .worst { setRoutes(startBest); startBestScore = score }
+            setRoutes(best)
+            bestScore = score
+            if startBestScore.isBetter(than: bestScore) { (best, bestScore) = (startBest, startBestScore) }
+        }
         return (best, bestScore)
     }
 }
@@ -1115,6 +1156,14 @@ enum Tuning {
     /// neighbours).
     static let ruinWeights = [value("W_DAY", 2), value("W_MISSING", 1), value("W_NEAR", 3), value("W_FORCE", 3)]
     static let noise = value("NOISE", 25)
+    /// With a time limit, each fresh search that weighs score (not `countOptional`) reserves this many
+    /// optional places, drawn by score: its required-only part plans them too, ranked below the required
+    /// visits and above travel, so that it builds its days around them; then they are optional again.
+    /// (Tuning trips, 1 s, one core, side by side with 0; seeds 1-32 with search seeds 1 and 2, 33-64 with
+    /// 3 and 4: 25 places 19 better / 3 worse, -1 required visit, +105 score; 50 places 14 / 17, -1
+    /// required, -7 score; 100 places 33 / 22, +1 required, +28 score. Counted as required visits instead,
+    /// reserved places cost required visits: -2 at 25 places and -3 at 100 with two.)
+    static let reserve = value("RESERVE", 2)
     /// With a time limit, a search whose required-only part hands over with fewer required visits than an
     /// earlier search found gives up there (1; 0: goes on): it could not win by optional score, and the
     /// time goes to a fresh search. (Tuning trips, 1 s, one core, side by side with 0; seeds 1-32 with

@@ -257,4 +257,36 @@ import Testing
             #expect(search.clock.elapsed < limit / 2, "the search ends at a stall, long before its limit")
         }
     }
+
+    /// A fresh search with a time limit reserves optional places for its required-only part: placed like
+    /// required ones, but a reserved place counts one point of score, not a required visit, and weighs less
+    /// than one in the ejections. At the hand-over they are optional again, and the plan is scored as it is.
+    @Test func reservedOptionalPlacesRankBelowRequiredVisitsAndAreReleased() {
+        let first = LocalDate(year: 2024, month: 6, day: 3)
+        let places = [
+            Place(id: "home", name: "Home", lat: 0, lon: 0),
+            Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
+            Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
+            Place(id: "free", name: "Free", lat: 0, lon: 0, visitMinutes: 30, required: false, score: 0),
+        ]
+        let problem = Self.shortDays(places, from: first)
+        let must = problem.visitIDs.firstIndex(of: "must")!, extra = problem.visitIDs.firstIndex(of: "extra")!
+        let free = problem.visitIDs.firstIndex(of: "free")!
+        #expect(Tuning.reserve > 0)
+        var search = LocalSearch(problem: problem, candidates: [must, extra, free], seed: 1, clock: SearchClock(limit: 60), progress: nil)
+        let reservedAny = search.reserveOptional()
+        #expect(reservedAny)
+        #expect(search.must[must] && search.must[extra] && !search.must[free], "only optional places worth a score")
+        search.setRoutes([[extra], []])
+        #expect(search.score.required == 0 && search.score.score == 1)
+        #expect(search.worth(extra) < search.worth(must) && search.worth(extra) > 1 << 40)
+
+        var fresh = LocalSearch(problem: problem, candidates: [must, extra, free], seed: 1, clock: SearchClock(limit: 60), progress: nil)
+        fresh.reserveNext = true
+        let found = fresh.improve(since: fresh.clock.elapsed, bestSoFar: (PlanScore.worst, 0))
+        #expect(fresh.must == problem.isRequired)
+        fresh.setRoutes(found.routes)
+        #expect(fresh.score == found.score)
+        #expect(found.score.required == 1 && found.score.score == 10)
+    }
 }
