@@ -28,6 +28,13 @@ import Testing
         return ScheduleProblem(trip: Trip(title: "Short days", home: "home", places: places, days: days), travel: matrix)
     }
 
+    /// Home, a required visit of an hour and an optional one of an hour worth 10 (for `shortDays`).
+    static let mustAndExtra = [
+        Place(id: "home", name: "Home", lat: 0, lon: 0),
+        Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
+        Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
+    ]
+
     /// Counts the cases a property test checked and how many of them were feasible.
     struct Tally {
         var checked = 0, feasible = 0
@@ -238,13 +245,7 @@ import Testing
     /// earlier search found gives up there, so that its time goes to a fresh search; otherwise it goes on
     /// to the optional places.
     @Test func aSearchBehindOnRequiredVisitsGivesUpAtTheHandOver() {
-        let first = LocalDate(year: 2024, month: 6, day: 3)
-        let places = [
-            Place(id: "home", name: "Home", lat: 0, lon: 0),
-            Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
-            Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
-        ]
-        let problem = Self.shortDays(places, from: first)
+        let problem = Self.shortDays(Self.mustAndExtra, from: LocalDate(year: 2024, month: 6, day: 3))
         let must = problem.visitIDs.firstIndex(of: "must")!, extra = problem.visitIDs.firstIndex(of: "extra")!
         let ahead = PlanScore(required: 2, score: 0, travel: 0, finish: 0)
         for (earlier, givesUp) in [(PlanScore.worst, false), (ahead, true)] {
@@ -262,26 +263,20 @@ import Testing
     /// required ones, but a reserved place counts one point of score, not a required visit, and weighs less
     /// than one in the ejections. At the hand-over they are optional again, and the plan is scored as it is.
     @Test func reservedOptionalPlacesRankBelowRequiredVisitsAndAreReleased() {
-        let first = LocalDate(year: 2024, month: 6, day: 3)
-        let places = [
-            Place(id: "home", name: "Home", lat: 0, lon: 0),
-            Place(id: "must", name: "Must", lat: 0, lon: 0, visitMinutes: 60),
-            Place(id: "extra", name: "Extra", lat: 0, lon: 0, visitMinutes: 60, required: false, score: 10),
-            Place(id: "free", name: "Free", lat: 0, lon: 0, visitMinutes: 30, required: false, score: 0),
-        ]
-        let problem = Self.shortDays(places, from: first)
+        let free = Place(id: "free", name: "Free", lat: 0, lon: 0, visitMinutes: 30, required: false, score: 0)
+        let problem = Self.shortDays(Self.mustAndExtra + [free], from: LocalDate(year: 2024, month: 6, day: 3))
         let must = problem.visitIDs.firstIndex(of: "must")!, extra = problem.visitIDs.firstIndex(of: "extra")!
-        let free = problem.visitIDs.firstIndex(of: "free")!
+        let freeVisit = problem.visitIDs.firstIndex(of: "free")!
         #expect(Tuning.reserve > 0)
-        var search = LocalSearch(problem: problem, candidates: [must, extra, free], seed: 1, clock: SearchClock(limit: 60), progress: nil)
+        var search = LocalSearch(problem: problem, candidates: [must, extra, freeVisit], seed: 1, clock: SearchClock(limit: 60), progress: nil)
         let reservedAny = search.reserveOptional()
         #expect(reservedAny)
-        #expect(search.must[must] && search.must[extra] && !search.must[free], "only optional places worth a score")
+        #expect(search.must[must] && search.must[extra] && !search.must[freeVisit], "only optional places worth a score")
         search.setRoutes([[extra], []])
         #expect(search.score.required == 0 && search.score.score == 1)
         #expect(search.worth(extra) < search.worth(must) && search.worth(extra) > 1 << 40)
 
-        var fresh = LocalSearch(problem: problem, candidates: [must, extra, free], seed: 1, clock: SearchClock(limit: 60), progress: nil)
+        var fresh = LocalSearch(problem: problem, candidates: [must, extra, freeVisit], seed: 1, clock: SearchClock(limit: 60), progress: nil)
         fresh.reserveNext = true
         let found = fresh.improve(since: fresh.clock.elapsed, bestSoFar: (PlanScore.worst, 0))
         #expect(fresh.must == problem.isRequired)
