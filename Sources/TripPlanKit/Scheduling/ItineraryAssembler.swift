@@ -20,7 +20,7 @@ struct ItineraryAssembler {
                 stops.append(Itinerary.Stop(place: p.visitIDs[v], arrive: TimeOfDay(minutes: schedule.arrive[i]),
                                             start: TimeOfDay(minutes: schedule.start[i]),
                                             end: TimeOfDay(minutes: schedule.end[i]),
-                                            travelMinutes: p.minutes(prev, node), km: Self.round(matrix.km(prev, node)),
+                                            travelMinutes: matrix.minutes(prev, node), km: Self.round(matrix.km(prev, node)),
                                             waitMinutes: max(0, wait)))
                 prev = node
             }
@@ -36,7 +36,7 @@ struct ItineraryAssembler {
                 lunch = Itinerary.Break(place: matrix.ids[lunchPlace], start: TimeOfDay(minutes: schedule.lunchStart),
                                         end: TimeOfDay(minutes: schedule.lunchStart + p.lunchLength[d]))
             }
-            let final = Itinerary.Leg(minutes: p.minutes(prev, p.dayTo[d]), km: Self.round(matrix.km(prev, p.dayTo[d])))
+            let final = Itinerary.Leg(minutes: matrix.minutes(prev, p.dayTo[d]), km: Self.round(matrix.km(prev, p.dayTo[d])))
             var result = Itinerary.Day(date: day.date, from: day.from, to: day.to,
                                        depart: TimeOfDay(minutes: schedule.depart),
                                        arrive: TimeOfDay(minutes: schedule.arriveEnd),

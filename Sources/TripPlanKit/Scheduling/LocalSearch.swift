@@ -74,6 +74,11 @@ struct LocalSearch {
     var dayVersion: [Int]
     /// Per visit: the change count when an ejection for it last failed (-1: never tried).
     var ejectFailed: [Int]
+    /// Per day: the nodes of its full path as of its last `refresh`, `from`, the stops, `to` (`node`).
+    var paths: [[Int]]
+    /// Per visit: `movable`'s last answer and the change count it was found at (-1: never).
+    var movableStamp: [Int]
+    var movableAnswer: [Bool]
 
     init(problem: ScheduleProblem, candidates: [Int], seed: UInt64, clock: SearchClock,
          progress: (@Sendable (SearchProgress) -> Void)?) {
@@ -91,9 +96,10 @@ struct LocalSearch {
         dayVersion = dayStamp
         room = Array(repeating: -1, count: problem.dayCount)
         ejectFailed = Array(repeating: -1, count: problem.visitCount)
-        insertionCacheStamp = Array(repeating: -1, count: problem.visitCount * problem.dayCount)
-        insertionCacheAt = insertionCacheStamp
-        insertionCacheDelta = insertionCacheStamp
+        movableStamp = ejectFailed
+        paths = Array(repeating: [], count: problem.dayCount)
+        movableAnswer = Array(repeating: false, count: problem.visitCount)
+        insertionCache = Array(repeating: CachedInsertion(), count: problem.visitCount * problem.dayCount)
         readyDue = Array(repeating: [], count: problem.dayCount)
         readyTaken = readyDue
         latestDue = readyDue
@@ -153,18 +159,21 @@ struct LocalSearch {
         changeCount += 1
         dayStamp[d] = changeCount
         dayVersion[d] = changeCount
+        var path: [Int] = []
+        Swift.swap(&path, &paths[d])
+        path.removeAll(keepingCapacity: true)
+        path.append(p.dayFrom[d])
         for (i, v) in route.enumerated() {
             dayOf[v] = d
             posOf[v] = i
+            path.append(p.visitNode[v])
         }
+        path.append(p.dayTo[d])
+        Swift.swap(&path, &paths[d])
     }
 
-    @inline(__always) func node(_ d: Int, _ i: Int) -> Int {
-        // Position i in 0...k+1 of the day's full path: 0 = from, k+1 = to, else the stop i-1.
-        if i == 0 { return p.dayFrom[d] }
-        if i == routes[d].count + 1 { return p.dayTo[d] }
-        return p.visitNode[routes[d][i - 1]]
-    }
+    /// Position i in 0...k+1 of the day's full path: 0 = from, k+1 = to, else the stop i-1 (`paths`).
+    @inline(__always) func node(_ d: Int, _ i: Int) -> Int { paths[d][i] }
 
     /// Optional visits placed.
     var optionalPlaced: Int {
@@ -202,7 +211,7 @@ struct LocalSearch {
     /// Travel added by putting `v` before stop `i` of day `d` (i == k: before `to`).
     @inline(__always) func insertionDelta(_ v: Int, _ d: Int, _ i: Int) -> Int {
         let a = node(d, i), b = node(d, i + 1), x = p.visitNode[v]
-        return p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b)
+        return p.detour(a, x, b)
     }
 
     /// Whether a group ready at `prev` at `tN` (lunch due) or `tY` (taken) reaches stop `j` of day `d`
@@ -269,17 +278,23 @@ struct LocalSearch {
         refresh(d)
     }
 
-    /// Per visit × day: the cheapest insertion of the visit into the day (position, -1 when none, and
-    /// travel added) and the day's version it was found at (-1: never looked).
-    var insertionCacheAt: [Int]
-    var insertionCacheDelta: [Int]
-    var insertionCacheStamp: [Int]
+    /// One entry of `insertionCache`: the cheapest insertion of a visit into a day (position, -1 when none,
+    /// and travel added) and the day's version it was found at (-1: never looked).
+    struct CachedInsertion {
+        var stamp = -1
+        var at = -1
+        var delta = 0
+    }
+
+    /// Per visit × day (`v * dayCount + d`), one entry, so that a look-up touches one cache line.
+    var insertionCache: [CachedInsertion]
 
     /// The cheapest feasible insertion of the unplaced `v` on day `d`: (position, delta), or nil.
     /// Remembered until the day changes, so recreating and ejecting look again only at changed days.
     mutating func bestInsertion(_ v: Int, day d: Int) -> (at: Int, delta: Int)? {
         let key = v * p.dayCount + d
-        if insertionCacheStamp[key] != dayVersion[d] {
+        var entry = insertionCache[key]
+        if entry.stamp != dayVersion[d] {
             var best: (at: Int, delta: Int)?
             if p.duration[v] <= room[d] {
                 for i in 0...routes[d].count {
@@ -288,11 +303,10 @@ struct LocalSearch {
                     if fits(v, d, i) { best = (i, delta) }
                 }
             }
-            insertionCacheStamp[key] = dayVersion[d]
-            insertionCacheAt[key] = best?.at ?? -1
-            insertionCacheDelta[key] = best?.delta ?? 0
+            entry = CachedInsertion(stamp: dayVersion[d], at: best?.at ?? -1, delta: best?.delta ?? 0)
+            insertionCache[key] = entry
         }
-        return insertionCacheAt[key] >= 0 ? (insertionCacheAt[key], insertionCacheDelta[key]) : nil
+        return entry.at >= 0 ? (entry.at, entry.delta) : nil
     }
 
     /// Inserts unplaced visits cheapest-first with regret: required ones, then optional by score.
@@ -419,7 +433,7 @@ struct LocalSearch {
                 for i in 0..<k {
                     let a = i == 0 ? p.dayFrom[d] : p.visitNode[route[i - 1 < j ? i - 1 : i]]
                     let b = i == k - 1 ? p.dayTo[d] : p.visitNode[route[i < j ? i : i + 1]]
-                    let delta = p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b) - outGain
+                    let delta = p.detour(a, x, b) - outGain
                     if delta >= bestDelta { continue }
                     let fitsHere = i <= j
                         ? stretchFits(d, i, j + 1) { $0 == i ? v : route[$0 - 1] }
@@ -453,10 +467,18 @@ struct LocalSearch {
         return must[v] ? tryEjectPair(v, since: since) : false
     }
 
-    /// Whether the placed `u` fits on another of its open days as they stand.
+    /// Whether the placed `u` fits on another of its open days as they stand. Remembered until any day
+    /// changes: an ejection pass asks it of the same visits for every unplaced one.
     mutating func movable(_ u: Int) -> Bool {
-        for d in openDays[u] where d != dayOf[u] && bestInsertion(u, day: d) != nil { return true }
-        return false
+        if movableStamp[u] == changeCount { return movableAnswer[u] }
+        var answer = false
+        for d in openDays[u] where d != dayOf[u] && bestInsertion(u, day: d) != nil {
+            answer = true
+            break
+        }
+        movableStamp[u] = changeCount
+        movableAnswer[u] = answer
+        return answer
     }
 
     /// Places the unplaced required `v` by ejecting two optional visits of one day (the least score lost,
@@ -481,7 +503,7 @@ struct LocalSearch {
                     for i in 0...trial.count {
                         let a = i == 0 ? p.dayFrom[d] : p.visitNode[trial[i - 1]]
                         let b = i == trial.count ? p.dayTo[d] : p.visitNode[trial[i]]
-                        let delta = base + p.minutes(a, x) + p.minutes(x, b) - p.minutes(a, b)
+                        let delta = base + p.detour(a, x, b)
                         if let c = best, (lost, delta) >= (c.lost, c.delta) { continue }
                         trial.insert(v, at: i)
                         if p.arrival(day: d, trial) < ScheduleProblem.never { best = (lost, delta, d, j1, j2, i) }

@@ -10,6 +10,13 @@ struct ScheduleProblem: Sendable {
 
     let nodeCount: Int
     let travel: [Int]
+    /// `travel` as 32-bit integers for the search: half the memory of the matrix, so that more of a large trip's
+    /// legs stay in the processor's cache. A leg over `Int32.max` minutes (4,000 years) is stored as that; no
+    /// day holds such a leg either way.
+    private let legs: [Int32]
+    /// The same legs by destination: `legsInto[b * nodeCount + a]` is the leg a → b, so that pricing one place
+    /// between the stops of a day reads both of its legs from one row (`detour`).
+    private let legsInto: [Int32]
     let visitIDs: [Place.ID]
     let visitNode: [Int]
     let duration: [Int]
@@ -34,6 +41,10 @@ struct ScheduleProblem: Sendable {
     init(trip: Trip, travel matrix: TravelMatrix) {
         nodeCount = matrix.count
         travel = matrix.minutes
+        legs = matrix.minutes.map { Int32(clamping: $0) }
+        var into = [Int32](repeating: 0, count: legs.count)
+        for a in 0..<nodeCount { for b in 0..<nodeCount { into[b * nodeCount + a] = legs[a * nodeCount + b] } }
+        legsInto = into
         var seen: Set<Place.ID> = []
         let ids = trip.placesToVisit.filter { matrix.index[$0] != nil && seen.insert($0).inserted }
         visitIDs = ids
@@ -84,7 +95,12 @@ struct ScheduleProblem: Sendable {
                                                                nodes: Set(visitNode).union(dayFrom).union(dayTo))
     }
 
-    @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { travel[a * nodeCount + b] }
+    @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { Int(legs[a * nodeCount + b]) }
+
+    /// Travel added by going a → x → b rather than a → b.
+    @inline(__always) func detour(_ a: Int, _ x: Int, _ b: Int) -> Int {
+        Int(legsInto[x * nodeCount + a]) + Int(legs[x * nodeCount + b]) - Int(legs[a * nodeCount + b])
+    }
 
     /// Whether no leg between the trip's endpoints and visits is slower than a detour through a third.
     ///

@@ -137,7 +137,7 @@ import Testing
     /// The remembered cheapest insertions (`bestInsertion(_:day:)`, kept per day version and put back with
     /// a day's earlier contents) must equal a fresh look over every position with a full pass, whatever
     /// happened to the plan: ejections, removals, insertions, and whole searches whose rejected rounds put
-    /// days back.
+    /// days back. So must the remembered answers of `movable` and each day's path of nodes (`node`).
     @Test func rememberedInsertionsMatchAFreshLook() {
         var r = TestRandom(state: 123)
         var tally = Tally()
@@ -173,6 +173,20 @@ import Testing
                                 "visit \(v) into day \(d) \(route): remembered \(String(describing: remembered)), fresh \(String(describing: fresh))")
                         tally.count(feasible: fresh != nil)
                     }
+                }
+                for u in 0..<p.visitCount where search.dayOf[u] >= 0 {
+                    let elsewhere = (0..<p.dayCount).contains { d in
+                        d != search.dayOf[u] && search.isOpenOn(u, d) && (0...search.routes[d].count).contains { i in
+                            var longer = search.routes[d]
+                            longer.insert(u, at: i)
+                            return p.arrival(day: d, longer) < ScheduleProblem.never
+                        }
+                    }
+                    #expect(search.movable(u) == elsewhere, "visit \(u) on day \(search.dayOf[u]): \(search.routes)")
+                }
+                for d in 0..<p.dayCount {
+                    let path = [p.dayFrom[d]] + search.routes[d].map { p.visitNode[$0] } + [p.dayTo[d]]
+                    #expect((0..<path.count).map { search.node(d, $0) } == path, "day \(d) \(search.routes[d])")
                 }
             }
         }

@@ -31,4 +31,38 @@ import Testing
         }
         #expect(holds > 30 && broken > 30)
     }
+
+    /// The search reads legs from 32-bit copies (`minutes`, and `detour` from the copy by destination): they
+    /// must give the travel matrix's minutes exactly, on asymmetric legs too.
+    @Test func legsAndDetoursMatchTheTravelMatrix() {
+        var r = TestRandom(state: 17)
+        for _ in 0..<50 {
+            let (trip, planar) = SchedTest.randomTrip(&r, maxVisits: 9)
+            let n = planar.ids.count
+            let minutes = planar.minutes.enumerated().map { $0.offset / n == $0.offset % n ? 0 : $0.element + r.int(0...40) }
+            let matrix = TravelMatrix(ids: planar.ids, minutes: minutes, km: planar.km)
+            let p = ScheduleProblem(trip: trip, travel: matrix)
+            for a in 0..<n {
+                for b in 0..<n {
+                    #expect(p.minutes(a, b) == matrix.minutes(a, b))
+                    for x in 0..<n {
+                        #expect(p.detour(a, x, b) == matrix.minutes(a, x) + matrix.minutes(x, b) - matrix.minutes(a, b))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A leg longer than 32 bits hold (over 4,000 years; trip files allow up to 2^53 minutes) reads as the
+    /// longest the search's copy holds: still longer than any day, so such a leg stays impossible.
+    @Test func aLegBeyond32BitsStaysLongerThanAnyDay() {
+        let ids: [Place.ID] = ["home", "far"]
+        let minutes = [0, 1 << 40, 1 << 40, 0]
+        let places = [Place(id: "home", name: "Home", lat: 0, lon: 0), Place(id: "far", name: "Far", lat: 0, lon: 0)]
+        let trip = Trip(title: "Far", home: "home", places: places,
+                        days: [TripDay(date: LocalDate(year: 2024, month: 6, day: 3), start: SchedTest.time(0), end: SchedTest.time(23 * 60))])
+        let p = ScheduleProblem(trip: trip, travel: TravelMatrix(ids: ids, minutes: minutes, km: [0, 1, 1, 0]))
+        #expect(p.minutes(0, 1) == Int(Int32.max) && p.minutes(1, 0) == Int(Int32.max))
+        #expect(p.arrival(day: 0, [0]) == ScheduleProblem.never)
+    }
 }
