@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds release and runs the full benchmark set, writing each table to Benchmarks/results/<name>.txt.
 #
-#   Benchmarks/run.sh            # everything, 1 s budget (about 12 minutes on 2 cores)
+#   Benchmarks/run.sh            # everything, 1 s budget (about 10 minutes on 2 cores)
 #   BUDGET=0.5 Benchmarks/run.sh # another budget for the Dumas and scale runs
 #   SCALE_SEEDS="1 2" Benchmarks/run.sh scale  # the generated trips' seeds (default 1 2 3)
 #   QUALITY_SEEDS="1 2 3" Benchmarks/run.sh quality  # the search seeds of the held-out runs (default 1 2)
