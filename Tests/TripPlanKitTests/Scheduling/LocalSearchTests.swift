@@ -19,12 +19,12 @@ import Testing
         return search
     }
 
-    /// Two days from `first`, 08:00–09:30, every leg 10 minutes: room for one visit of an hour a day.
-    static func shortDays(_ places: [Place], from first: LocalDate) -> ScheduleProblem {
+    /// Two days (or `count`) from `first`, 08:00–09:30, every leg 10 minutes: room for one visit of an hour a day.
+    static func shortDays(_ places: [Place], from first: LocalDate, count: Int = 2) -> ScheduleProblem {
         let ids = places.map(\.id)
         let minutes = ids.flatMap { a in ids.map { b in a == b ? 0 : 10 } }
         let matrix = TravelMatrix(ids: ids, minutes: minutes, km: minutes.map(Double.init))
-        let days = (0..<2).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
+        let days = (0..<count).map { TripDay(date: first.adding(days: $0), start: SchedTest.time(8 * 60), end: SchedTest.time(9 * 60 + 30)) }
         return ScheduleProblem(trip: Trip(title: "Short days", home: "home", places: places, days: days), travel: matrix)
     }
 
@@ -148,9 +148,11 @@ import Testing
             for _ in 0..<6 {
                 let unplaced = (0..<p.visitCount).filter { search.dayOf[$0] < 0 }
                 let placed = (0..<p.visitCount).filter { search.dayOf[$0] >= 0 }
-                switch r.int(0...2) {
+                switch r.int(0...3) {
                 case 0 where !unplaced.isEmpty:
                     _ = search.tryEject(unplaced[r.int(0...(unplaced.count - 1))])
+                case 3 where !unplaced.isEmpty:
+                    _ = search.chainInsert(unplaced[r.int(0...(unplaced.count - 1))], depth: 8, budget: .max)
                 case 1 where !placed.isEmpty:
                     search.remove(placed[r.int(0...(placed.count - 1))])
                 default:
