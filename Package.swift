@@ -20,5 +20,6 @@ let package = Package(
             dependencies: ["TripPlanKit", "tripplan"],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
+        .testTarget(name: "TripPlanBenchTests", dependencies: ["tripplan-bench", "TripPlanKit"]),
     ]
 )

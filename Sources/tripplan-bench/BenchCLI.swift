@@ -15,6 +15,7 @@ enum BenchCLI {
         CreateTimingBenchmark.self,
         Exact12Benchmark.self,
         QualityBenchmark.self,
+        CompareBenchmark.self,
         InstanceExport.self,
     ]
 
