@@ -20,7 +20,8 @@ struct CompareBenchmark: Command, FlexiblePositionals {
           --after <list>          The tables of the build after, comma-separated, as many as
                                   before: the n-th is paired with the n-th (same search seed).
 
-        Rows are paired by places and seed. A run is better when it has more required visits,
+        Rows are paired by places and seed; rows on one side only are counted and left
+        out. A run is better when it has more required visits,
         then more optional score, then less travel. Per size: the runs, how many are better,
         equal and worse after, the change in required visits and score summed over the runs,
         the mean change in travel over the runs with the same visits, and p: the chance of a
@@ -73,10 +74,12 @@ struct CompareBenchmark: Command, FlexiblePositionals {
             throw UsageError("Give as many tables after as before (\(before.count) before, \(after.count) after): the n-th of each is one search seed.")
         }
         var tallies: [Int: Tally] = [:]
+        var unpaired = 0
         for (b, a) in zip(before, after) {
             let rowsBefore = try readRuns(b), rowsAfter = try readRuns(a)
+            unpaired += rowsAfter.keys.filter { rowsBefore[$0] == nil }.count
             for (trip, runBefore) in rowsBefore {
-                guard let runAfter = rowsAfter[trip] else { continue }
+                guard let runAfter = rowsAfter[trip] else { unpaired += 1; continue }
                 tallies[trip.places, default: Tally()].add(before: runBefore, after: runAfter)
             }
         }
@@ -92,6 +95,9 @@ struct CompareBenchmark: Command, FlexiblePositionals {
         }
         if tallies.count > 1 {
             console.out(table.add(cells("all", tallies.values.reduce(Tally(), +))))
+        }
+        if unpaired > 0 {
+            console.out("\n\(unpaired) row(s) on one side only (no trip with the same places and seed on the other) were left out.\n")
         }
         return ExitCode.success
     }
@@ -128,7 +134,7 @@ struct CompareBenchmark: Command, FlexiblePositionals {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw CommandFailure("cannot read \(path); give a table written by 'tripplan-bench quality --csv <file>'")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { throw CommandFailure("\(path) is empty; give a table written by 'tripplan-bench quality --csv <file>'") }
         var column: [String: Int] = [:]
         for name in ["places", "seed", "required", "score", "travel"] {
@@ -138,7 +144,7 @@ struct CompareBenchmark: Command, FlexiblePositionals {
             column[name] = index
         }
         var runs: [Trip: Run] = [:]
-        for (number, fields) in lines.enumerated().dropFirst() {
+        for (number, fields) in lines.enumerated().dropFirst() where fields != [""] {
             func int(_ name: String) -> Int? {
                 let i = column[name]!
                 guard i < fields.count else { return nil }

@@ -45,9 +45,13 @@ import TripPlanKit
         #expect(runs[.init(places: 25, seed: 101)] == .init(required: 18, score: 20, travel: 1486))
         #expect(runs[.init(places: 50, seed: 102)] == .init(required: 30, score: 41, travel: 2297))
 
+        let windows = folder.appendingPathComponent("windows.csv").path
+        try "places,seed,required,score,travel\r\n25,101,18/19,20,1486\r\n".write(toFile: windows, atomically: true, encoding: .utf8)
+        #expect(try CompareBenchmark.readRuns(windows) == [.init(places: 25, seed: 101): .init(required: 18, score: 20, travel: 1486)])
+
         let bad = folder.appendingPathComponent("bad.csv").path
-        try "places,seed,required,score,travel\n25,101,18/19,20,1486\n25,102,x,20,1486\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        #expect(failure { try CompareBenchmark.readRuns(bad) }?.contains("bad.csv:3: expected whole numbers") == true)
+        try "places,seed,required,score,travel\n25,101,18/19,20,1486\n\n25,102,x,20,1486\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(failure { try CompareBenchmark.readRuns(bad) }?.contains("bad.csv:4: expected whole numbers") == true)
 
         let noColumn = folder.appendingPathComponent("nocolumn.csv").path
         try "places,seed,required,score\n25,101,18/19,20\n".write(toFile: noColumn, atomically: true, encoding: .utf8)
