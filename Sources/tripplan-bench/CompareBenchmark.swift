@@ -20,13 +20,13 @@ struct CompareBenchmark: Command, FlexiblePositionals {
           --after <list>          The tables of the build after, comma-separated, as many as
                                   before: the n-th is paired with the n-th (same search seed).
 
-        Rows are paired by places and seed; rows on one side only are counted and left
-        out. A run is better when it has more required visits,
-        then more optional score, then less travel. Per size: the runs, how many are better,
-        equal and worse after, the change in required visits and score summed over the runs,
-        the mean change in travel over the runs with the same visits, and p: the chance of a
-        split at least as uneven between better and worse if each were a coin flip (exact
-        two-sided sign test). Below 0.05 the change is unlikely to be the spread alone.
+        Rows are paired by places and seed; rows on one side only are counted and left out.
+        A run is better when it has more required visits, then more optional score, then
+        less travel. Per size: the runs, how many are better, equal and worse after, the
+        change in required visits and score summed over the runs, the mean change in travel
+        over the runs with the same visits, and p: the chance of a split at least as uneven
+        between better and worse if each were a coin flip (exact two-sided sign test). Below
+        0.05 the change is unlikely to be the spread alone; confirm it on other search seeds.
         """
     static let spec = ArgumentSpec(flags: [], options: ["--after"], positionals: ["before.csv"])
     static let positionalCount = 1...64
