@@ -105,8 +105,11 @@ struct CompareBenchmark: Command, FlexiblePositionals {
     static func cells(_ label: String, _ t: Tally) -> [String] {
         let travel = t.sameVisits == 0 ? "-" : signed(t.travelPercent / Double(t.sameVisits), 2)
         return [label, String(t.runs), String(t.better), String(t.equal), String(t.worse),
-                signed(t.required), signed(t.score), travel, Figures.fixed(signTest(t.better, t.worse), 3)]
+                signed(t.required), signed(t.score), travel, probability(signTest(t.better, t.worse))]
     }
+
+    /// A p-value to three decimals, and below a thousandth as such rather than as 0.000.
+    static func probability(_ p: Double) -> String { p < 0.001 ? "<0.001" : Figures.fixed(p, 3) }
 
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
     static func signed(_ x: Double, _ digits: Int) -> String {

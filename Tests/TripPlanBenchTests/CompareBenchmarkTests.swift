@@ -29,6 +29,8 @@ import TripPlanKit
         #expect(tally == CompareBenchmark.Tally(runs: 4, better: 2, equal: 1, worse: 1, required: 1, score: -21,
                                                 travelPercent: -1, sameVisits: 2))
         #expect(CompareBenchmark.cells("10", tally) == ["10", "4", "2", "1", "1", "+1", "-21", "-0.50", "1.000"])
+        #expect(CompareBenchmark.probability(CompareBenchmark.signTest(20, 0)) == "<0.001")
+        #expect(CompareBenchmark.probability(CompareBenchmark.signTest(38, 23)) == "0.072")
     }
 
     @Test func readsQualityTablesAndNamesTheLineOfABadRow() throws {
