@@ -2,7 +2,8 @@ import Foundation
 import TripPlanKit
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny PRNG whose output depends only on the seed, on every
-/// platform and Swift version, so a generated trip is the same file everywhere.
+/// platform and Swift version, so a generated trip is the same file everywhere. Kept apart from the
+/// scheduler's own copy on purpose: the trips must not change when the scheduler does.
 struct SplitMix64 {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
