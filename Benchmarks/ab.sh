@@ -30,22 +30,24 @@ cd "$(dirname "$0")/.."
 
 usage() { sed -n '2,/^# Exit status/p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { echo "ab.sh: $*" >&2; echo "Run 'Benchmarks/ab.sh --help' for the options." >&2; exit 2; }
+# The value after an option, or a message naming the option when there is none.
+value() { [ $# -ge 2 ] && [ -n "$2" ] || fail "$1 needs a value"; printf '%s' "$2"; }
 
 ref="" before_bin="" after_bin="" before_env="" after_env=""
 sizes="100,200" seeds="1-32" search_seeds="1,2" budget="1" turns=0 out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
-        --before-bin) before_bin="${2:?}"; shift 2 ;;
-        --after-bin) after_bin="${2:?}"; shift 2 ;;
-        --before-env) before_env="${2?}"; shift 2 ;;
-        --after-env) after_env="${2?}"; shift 2 ;;
-        --sizes) sizes="${2:?}"; shift 2 ;;
-        --seeds) seeds="${2:?}"; shift 2 ;;
-        --search-seeds) search_seeds="${2:?}"; shift 2 ;;
-        --budget) budget="${2:?}"; shift 2 ;;
+        --before-bin) before_bin="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --after-bin) after_bin="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --before-env) [ $# -ge 2 ] || fail "--before-env needs a value"; before_env="$2"; shift 2 ;;
+        --after-env) [ $# -ge 2 ] || fail "--after-env needs a value"; after_env="$2"; shift 2 ;;
+        --sizes) sizes="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --seeds) seeds="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --search-seeds) search_seeds="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --budget) budget="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
         --turns) turns=1; shift ;;
-        --out) out="${2:?}"; shift 2 ;;
+        --out) out="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
         -*) fail "unknown option '$1'" ;;
         *) [ -z "$ref" ] || fail "one commit only, got '$ref' and '$1'"; ref="$1"; shift ;;
     esac
@@ -53,6 +55,8 @@ done
 [[ "$seeds" =~ ^[0-9]+-[0-9]+$ ]] || fail "--seeds takes a range such as 1-32, not '$seeds'"
 first="${seeds%-*}" last="${seeds#*-}"
 [ "$first" -le "$last" ] || fail "--seeds $seeds: the first seed is after the last"
+[[ "$sizes" =~ ^[0-9]+(,[0-9]+)*$ ]] || fail "--sizes takes numbers such as 100,200, not '$sizes'"
+[[ "$budget" =~ ^[0-9]*\.?[0-9]+$ ]] || fail "--budget takes seconds such as 1 or 0.5, not '$budget'"
 [[ "$search_seeds" =~ ^[0-9]+(,[0-9]+)*$ ]] || fail "--search-seeds takes numbers such as 1,2, not '$search_seeds'"
 if [ -n "$ref" ] && [ -n "$before_bin" ]; then fail "give the build before as a commit or as --before-bin, not both"; fi
 if [ -z "$ref" ] && [ -z "$before_bin" ]; then
