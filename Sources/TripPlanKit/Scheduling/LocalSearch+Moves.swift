@@ -74,7 +74,7 @@ extension LocalSearch {
                 if fitsThere { best = (d, pos, delta) }
                 continue
             }
-            guard fits(v, d, pos) else { continue }
+            guard fits(v, d, pos, delta: delta) else { continue }
             if originOK == 0 { originOK = removalFits(d1, i1) ? 1 : -1 }
             if originOK == 1 { best = (d, pos, delta) }
         }

@@ -33,8 +33,15 @@ struct LocalSearch {
     var latestDue: [[Int]]
     var latestTaken: [[Int]]
     /// Per day: the most minutes between the group's earliest ready time at a position and its latest
-    /// arrival at the next stop; a visit longer than that fits nowhere in the day (-1: nothing fits).
+    /// arrival at the next stop, less the direct leg between them when travel obeys the triangle inequality
+    /// (a detour through a visit is then no shorter than the leg); a visit longer than that fits nowhere in
+    /// the day (-1: nothing fits).
     var room: [Int]
+    /// Per day and position i (before stop i; i == k: before `to`): the group's latest arrival at the next
+    /// stop less its earliest ready time at the one before and the leg between them. A visit fits there only
+    /// if its length and its detour add up to no more; `noSlack` where nothing fits.
+    var slack: [[Int]]
+    static let noSlack = -(1 << 40)
     /// Per visit: other candidates by increasing travel time, a granular neighbourhood.
     let neighbours: [[Int]]
     /// Per visit: the days on which it is open (long enough for the visit).
@@ -109,6 +116,7 @@ struct LocalSearch {
         readyTaken = readyDue
         latestDue = readyDue
         latestTaken = readyDue
+        slack = readyDue
         let k = min(candidates.count - 1, Tuning.neighbours)
         var neighbours = Array(repeating: [Int](), count: problem.visitCount)
         for v in candidates {
@@ -153,10 +161,20 @@ struct LocalSearch {
         }
         p.latestArrivals(day: d, route, taken: &latestTaken[d], due: &latestDue[d])
         var widest = -1
+        let leg = p.obeysTriangleInequality
+        var gaps: [Int] = []
+        Swift.swap(&gaps, &slack[d])
+        gaps.removeAll(keepingCapacity: true)
         for i in 0...route.count {
             let ready = min(due[i], taken[i]), latest = max(latestDue[d][i], latestTaken[d][i])
-            if ready < ScheduleProblem.never && latest >= 0 { widest = max(widest, latest - ready) }
+            guard ready < ScheduleProblem.never && latest >= 0 else { gaps.append(Self.noSlack); continue }
+            let a = i == 0 ? p.dayFrom[d] : p.visitNode[route[i - 1]]
+            let b = i == route.count ? p.dayTo[d] : p.visitNode[route[i]]
+            let gap = latest - ready - p.minutes(a, b)
+            gaps.append(gap)
+            widest = max(widest, leg ? gap : latest - ready)
         }
+        Swift.swap(&gaps, &slack[d])
         Swift.swap(&due, &readyDue[d])
         Swift.swap(&taken, &readyTaken[d])
         room[d] = widest
@@ -228,7 +246,10 @@ struct LocalSearch {
     }
 
     /// Whether `v` fits before stop `i` of day `d`, the rest of the day unchanged. Exact, constant time.
-    @inline(__always) func fits(_ v: Int, _ d: Int, _ i: Int) -> Bool {
+    /// `delta`: the travel it adds there (`insertionDelta`), for a first check against the slack.
+    @inline(__always) func fits(_ v: Int, _ d: Int, _ i: Int, delta: Int) -> Bool {
+        // Arriving at the next stop takes at least the leg, the detour and the visit.
+        if delta + p.duration[v] > slack[d][i] { return false }
         let (tN, tY) = p.step(day: d, v, readyDue[d][i], readyTaken[d][i], from: node(d, i))
         return reaches(d, i, tN, tY, from: p.visitNode[v])
     }
@@ -305,7 +326,7 @@ struct LocalSearch {
                 for i in 0...routes[d].count {
                     let delta = insertionDelta(v, d, i)
                     if let b = best, delta >= b.delta { continue }
-                    if fits(v, d, i) { best = (i, delta) }
+                    if fits(v, d, i, delta: delta) { best = (i, delta) }
                 }
             }
             entry = CachedInsertion(stamp: dayVersion[d], at: best?.at ?? -1, delta: best?.delta ?? 0)

@@ -97,6 +97,28 @@ import Testing
         #expect(search.score.required == 1 && search.score.isBetter(than: broken))
     }
 
+    /// The slack check before the exact one (`fits`, `room`) must let through a visit that fills a day to the
+    /// minute: a day of 90 minutes, legs of 10, a stop of 20; a second visit of 40 fits before or after it,
+    /// one of 41 nowhere.
+    @Test func aVisitThatFillsTheDayToTheMinuteFits() {
+        let places = [
+            Place(id: "home", name: "Home", lat: 0, lon: 0),
+            Place(id: "a", name: "A", lat: 0, lon: 0, visitMinutes: 20),
+            Place(id: "exact", name: "Exact", lat: 0, lon: 0, visitMinutes: 40),
+            Place(id: "over", name: "Over", lat: 0, lon: 0, visitMinutes: 41),
+        ]
+        let p = Self.shortDays(places, from: LocalDate(year: 2024, month: 6, day: 3), count: 1)
+        let (a, exact, over) = (p.visitIDs.firstIndex(of: "a")!, p.visitIDs.firstIndex(of: "exact")!, p.visitIDs.firstIndex(of: "over")!)
+        var search = LocalSearch(problem: p, candidates: [a, exact, over], seed: 1, clock: SearchClock(limit: nil), progress: nil)
+        search.setRoutes([[a]])
+        #expect(search.room[0] == 50)
+        for i in 0...1 {
+            #expect(search.fits(exact, 0, i, delta: search.insertionDelta(exact, 0, i)))
+            #expect(!search.fits(over, 0, i, delta: search.insertionDelta(over, 0, i)))
+        }
+        #expect(search.bestInsertion(exact) != nil && search.bestInsertion(over) == nil)
+    }
+
     @Test func insertionCheckMatchesAFullPass() {
         Self.checkEveryDay(seed: 31) { search, d, _, tally in
             let p = search.p
@@ -105,7 +127,12 @@ import Testing
                     var route = search.routes[d]
                     route.insert(v, at: i)
                     let expected = p.arrival(day: d, route) < ScheduleProblem.never
-                    #expect(search.fits(v, d, i) == expected, "visit \(v) at \(i) of day \(d): \(search.routes[d])")
+                    #expect(search.fits(v, d, i, delta: search.insertionDelta(v, d, i)) == expected,
+                            "visit \(v) at \(i) of day \(d): \(search.routes[d])")
+                    // The day's room rules out only visits that fit nowhere in it.
+                    if expected && p.obeysTriangleInequality {
+                        #expect(p.duration[v] <= search.room[d], "visit \(v), day \(d): \(search.routes[d])")
+                    }
                     tally.count(feasible: expected)
                 }
             }
