@@ -92,6 +92,17 @@ extension LocalSearch {
         return true
     }
 
+    /// Re-plans all days of the plan at once (`repackAllDays`; without a time limit for at most
+    /// `Tuning.packLabels` labels of the day DP), then the local search; true when the plan got better.
+    mutating func repackBest() -> Bool {
+        let before = score
+        guard repackAllDays(labelBudget: clock.limit == nil ? Tuning.packLabels : .max, pivotBudget: Tuning.packPivots) else {
+            return false
+        }
+        descend()
+        return score.isBetter(than: before)
+    }
+
     /// Every pair of days, those whose stops (or ends) lie nearest each other first.
     func dayPairsByNearness() -> [(Int, Int)] {
         var pairs: [(gap: Int, a: Int, b: Int)] = []
@@ -178,9 +189,13 @@ extension LocalSearch {
         let inAll = Self.roundsInAll(visits: candidates.count, days: p.dayCount)
         roundsLeft = inAll
         let fullClock = clock
-        if let limit = clock.limit, p.dayCount > 1 {
-            clock = clock.limited(to: limit * Double(1000 - Tuning.chainShare) / 1000)
-        }
+        // With a time limit on a trip of several days, the searches end where the chains' share begins
+        // (`searchEnd`). Once a search has stalled (the search has settled), the best plan has all its days
+        // re-planned at once at `packShare` ‰ before that (`packAt`).
+        let searchEnd = p.dayCount > 1 ? clock.limit.map { $0 * Double(1000 - Tuning.chainShare) / 1000 } : nil
+        var packed = p.dayCount == 1
+        var packAt: Double?
+        if let searchEnd { clock = clock.limited(to: searchEnd) }
         repeat {
             if fresh {
                 searches += 1
@@ -205,6 +220,20 @@ extension LocalSearch {
             }
             if found.score.isBetter(than: bestScore) { (best, bestScore) = found }
             fresh = true
+            if !packed, let limit = fullClock.limit, let searchEnd {
+                if packAt == nil && !clock.expired {
+                    packAt = searchEnd - limit * Double(packShare) / 1000
+                    clock = fullClock.limited(to: packAt)
+                }
+                if packAt != nil && clock.expired {
+                    // All days of the best plan re-planned at once; what that leaves of the time held back
+                    // for it goes to more searches.
+                    packed = true
+                    clock = fullClock.limited(to: searchEnd)
+                    setRoutes(best)
+                    if repackBest() { (best, bestScore) = (routes, score) }
+                }
+            }
         } while clock.limit != nil ? Tuning.stallRestart > 0 && !clock.expired
             : inAll > perSearch && roundsLeft * 3 >= perSearch
         requiredOnly = false
@@ -212,6 +241,10 @@ extension LocalSearch {
         clock = fullClock
         setRoutes(best)
         if p.dayCount > 1 {
+            if !packed && clock.limit == nil {
+                // Without a time limit, all days at once after the searches.
+                _ = repackBest()
+            }
             // Ejection chains of any length on the best plan, in the time held back for them
             // (`placeByChains`); they stop a hundredth of the limit early, so that the local search can
             // then take back travel they added.
@@ -389,6 +422,15 @@ extension LocalSearch {
 }
 
 extension LocalSearch {
+    /// The ‰ of a time limit held back for re-planning all days at once (`repackAllDays`): `Tuning.packShare`
+    /// at 100 visits, in inverse proportion to the visits, within 50...200.
+    var packShare: Int {
+        guard Tuning.packPool > 0 else { return 0 }
+        let v = max(1, candidates.count)
+        let share = Tuning.packSharePower == 2 ? Tuning.packShare * 10_000 / (v * v) : Tuning.packShare * 100 / v
+        return min(Tuning.packShareMax, max(Tuning.packShareMin, share))
+    }
+
     /// `work / visits` rounds, within `Tuning.roundsMin...Tuning.roundsMax`.
     static func rounds(work: Int, visits: Int) -> Int {
         min(Tuning.roundsMax, max(Tuning.roundsMin, work / max(1, visits)))

@@ -103,6 +103,20 @@ enum Tuning {
     static let chainShare = value("CHAIN_SHARE", 50)
     static let chainDepth = value("CHAIN_DEPTH", 8)
     static let chainBudget = value("CHAIN_BUDGET", 200_000)
+    /// Re-planning all days at once (`repackAllDays`): pools of at most `packPool` places a day (0: not at
+    /// all). With a time limit, once a search has stalled, `packShare` ‰ of it at 100 visits before the
+    /// chains' share, in inverse proportion to the visits squared (`packSharePower` 2; 1: to the visits),
+    /// within `packShareMin...packShareMax`; without one at most `packLabels` labels of the day DP; at most
+    /// `packPivots` simplex pivots and `packNodes` nodes of its branch and bound either way. (Tuning trips
+    /// 1-32, search seeds 3 and 4, 1 s, side by side with `packPool` 0: see docs/scheduler.md, step 5.)
+    static let packPool = value("PACK_POOL", 16)
+    static let packShare = value("PACK_SHARE", 150)
+    static let packShareMin = value("PACK_SHARE_MIN", 0)
+    static let packSharePower = value("PACK_SHARE_POWER", 2)
+    static let packShareMax = value("PACK_SHARE_MAX", 250)
+    static let packLabels = value("PACK_LABELS", 600_000)
+    static let packPivots = value("PACK_PIVOTS", 20_000)
+    static let packNodes = value("PACK_NODES", 50)
     private static func value(_ name: String, _ standard: Int) -> Int {
         #if TRIPPLAN_TRACE
         if let text = ProcessInfo.processInfo.environment["TRIPPLAN_TUNE_" + name], let number = Int(text) { return number }

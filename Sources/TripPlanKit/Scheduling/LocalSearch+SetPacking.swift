@@ -1,0 +1,126 @@
+/// Re-planning all days at once: every subset of a pool of places that fits a day, in its cheapest order,
+/// becomes a column of a set packing (one route per day, no place twice), solved through its linear
+/// relaxation (`SetPackingLP`).
+extension LocalSearch {
+    /// Re-plans the days at once with pools of 10, 12, … up to `Tuning.packPool` places a day, while
+    /// time and `labelBudget` last (each size costs about two and a half times the one before, so the
+    /// sizes before the last cost less than it); true when the plan changed.
+    mutating func repackAllDays(labelBudget: Int, pivotBudget: Int) -> Bool {
+        var changed = false
+        var work = 0
+        for cap in stride(from: min(10, Tuning.packPool), through: Tuning.packPool, by: 2) {
+            if clock.expired || work >= labelBudget { break }
+            if repackAllDays(cap: cap, work: &work, labelBudget: labelBudget, pivotBudget: pivotBudget) { changed = true }
+        }
+        return changed
+    }
+
+    /// Re-plans the days at once; true when the plan changed. Each day's pool is its stops and the places
+    /// nearest its path that are open that day, up to `cap`; its routes come from the day DP of
+    /// `DayPairRepack`. Days whose stops alone exceed the pool, or that cannot even go straight from start
+    /// to end, keep their routes. `labelBudget` and `pivotBudget` bound the work (so that a search
+    /// without a time limit gives the same plan every time); the clock ends it too.
+    mutating func repackAllDays(cap: Int, work: inout Int, labelBudget: Int, pivotBudget: Int) -> Bool {
+        guard p.dayCount > 1, cap > 0 else { return false }
+        let never = ScheduleProblem.never
+        let cap = min(DayPairRepack.poolCap, cap)
+        let days = (0..<p.dayCount).filter { d in routes[d].count <= cap && p.arrival(day: d, []) < never }
+        guard days.count > 1 else { return false }
+        var fixedPlace = Array(repeating: false, count: p.visitCount)
+        for d in 0..<p.dayCount where !days.contains(d) { for v in routes[d] { fixedPlace[v] = true } }
+        let free = candidates.filter { !fixedPlace[$0] && worth($0) > 0 }
+
+        // Columns, built day by day: the day, its travel, required visits and score, and its route.
+        var columnDay: [Int] = [], columnTravel: [Int] = [], columnRequired: [Int] = [], columnScore: [Int] = []
+        var routeStart = [0], routeStops: [Int] = []
+        var initial: [Int] = [], empty: [Int] = []
+        var travelRange = 0
+        let repack = DayPairRepack(p: p)
+        for d in days {
+            let path = [p.dayFrom[d], p.dayTo[d]] + routes[d].map { p.visitNode[$0] }
+            func gap(_ v: Int) -> Int {
+                let x = p.visitNode[v]
+                return path.reduce(Int.max) { min($0, p.minutes($1, x), p.minutes(x, $1)) }
+            }
+            let nearest = free.filter { dayOf[$0] != d && isOpenOn($0, d) }
+                .map { (gap: gap($0), v: $0) }.sorted { ($0.gap, $0.v) < ($1.gap, $1.v) }.map(\.v)
+            var extra = min(cap - routes[d].count, nearest.count)
+            var found: DayPairRepack.DaySets?
+            var pool: [Int] = []
+            while found == nil {
+                pool = routes[d] + nearest.prefix(extra)
+                found = repack.feasibleSets(day: d, pool: pool, clock: clock, work: &work, budget: labelBudget)
+                if found != nil || extra == 0 || clock.expired || work >= labelBudget { break }
+                extra = max(0, extra - 2)
+            }
+            // The day DP is the long part: the progress line goes on through it.
+            report(best: score, placed: routes.reduce(0) { $0 + $1.count })
+            guard let sets = found else { return false }
+            let current = (1 << routes[d].count) - 1
+            guard sets.travel[current] < never, sets.travel[0] < never else { return false }
+            var low = Int.max, high = 0
+            for mask in 0..<(1 << pool.count) where sets.travel[mask] < never {
+                if mask == current { initial.append(columnDay.count) }
+                if mask == 0 { empty.append(columnDay.count) }
+                var required = 0, score = 0
+                for (i, v) in pool.enumerated() where mask & (1 << i) != 0 {
+                    if p.isRequired[v] { required += 1 } else { score += must[v] ? 1 : p.score[v] }
+                }
+                columnDay.append(d)
+                columnTravel.append(sets.travel[mask])
+                columnRequired.append(required)
+                columnScore.append(score)
+                routeStops += sets.order(mask, pool: pool)
+                routeStart.append(routeStops.count)
+                low = min(low, sets.travel[mask])
+                high = max(high, sets.travel[mask])
+            }
+            travelRange += high - low
+        }
+
+        // Rows: the days, then every place in some pool. Values rank required visits, then score, then
+        // travel, as the plan's score does: a point of score outweighs any change of travel, a required
+        // visit any change of score.
+        var item = Array(repeating: -1, count: p.visitCount)
+        var items = 0
+        var scoreSum = 0
+        for v in routeStops where item[v] < 0 {
+            item[v] = items
+            items += 1
+            if !p.isRequired[v] { scoreSum += must[v] ? 1 : p.score[v] }
+        }
+        let travelWeight = 1.0, scoreWeight = Double(travelRange + 1), requiredWeight = scoreWeight * Double(scoreSum + 1)
+        var start = [0], rows: [Int32] = [], value: [Double] = []
+        let dayRow = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
+        for j in 0..<columnDay.count {
+            rows.append(Int32(dayRow[columnDay[j]]!))
+            for s in routeStart[j]..<routeStart[j + 1] { rows.append(Int32(days.count + item[routeStops[s]])) }
+            start.append(rows.count)
+            value.append(requiredWeight * Double(columnRequired[j]) + scoreWeight * Double(columnScore[j])
+                         - travelWeight * Double(columnTravel[j]))
+        }
+        debugNote("packing columns built: \(columnDay.count) columns, \(items) places, \(work) labels")
+        var lp = SetPackingLP(groups: days.count, items: items, start: start, rows: rows, value: value)
+        let clock = self.clock
+        guard let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: Tuning.packNodes,
+                                        stop: { clock.expired }) else {
+            debugNote("packing gave up: \(columnDay.count) columns, \(work) labels")
+            return false
+        }
+        debugNote("packing: \(columnDay.count) columns, \(work) labels, \(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
+        var new = routes
+        for (g, d) in days.enumerated() {
+            let j = answer.columns[g]
+            new[d] = Array(routeStops[routeStart[j]..<routeStart[j + 1]])
+        }
+        let before = score
+        let saved = routes
+        setRoutes(new)
+        if score.isBetter(than: before) {
+            debugNote("packing improved the plan")
+            return true
+        }
+        setRoutes(saved)
+        return false
+    }
+}

@@ -1,0 +1,385 @@
+import Foundation
+
+/// The linear relaxation of a set packing with groups, solved by a revised simplex, and a dive to an
+/// integer answer.
+///
+/// The program: columns belong to groups (the days) and cover items (the places); pick one column per group,
+/// no item twice, most value. Rows `0..<groups` say "one column of this group" (equalities), rows
+/// `groups..<groups+items` say "this item at most once" (each with a slack). Every right-hand side is 1.
+///
+/// Written for few rows (about 60) and many sparse columns (up to about 100,000): the basis inverse is kept
+/// dense (m × m) and updated in place each pivot, refactored from scratch every `refactorEvery` pivots;
+/// pricing is partial (the best of a block of columns), and a run of degenerate pivots switches to
+/// Bland's rule until one makes progress, so that the simplex cannot cycle.
+struct SetPackingLP {
+    let groups: Int
+    let items: Int
+    /// Column j covers the rows `rows[start[j]..<start[j+1]]` (its group's row first) and is worth `value[j]`.
+    let start: [Int]
+    let rows: [Int32]
+    let value: [Double]
+    /// Columns left out (fixed by the dive, or covering an item a fixed column took).
+    var inactive: [Bool]
+    /// Reduced costs at most this count as zero: a millionth of a minute, scaled with the largest value.
+    let tolerance: Double
+
+    var m: Int { groups + items }
+    var columnCount: Int { value.count }
+
+    static let pivotTolerance = 1e-9
+    static let refactorEvery = 64
+    static let degenerateRun = 40
+
+    init(groups: Int, items: Int, start: [Int], rows: [Int32], value: [Double]) {
+        self.groups = groups
+        self.items = items
+        self.start = start
+        self.rows = rows
+        self.value = value
+        inactive = Array(repeating: false, count: value.count)
+        tolerance = 1e-6 * max(1, (value.map(abs).max() ?? 1) * 1e-9)
+    }
+
+    /// A solved relaxation: the value of each structural column in the basis (the rest are 0).
+    struct Solution {
+        var objective: Double
+        var basicColumns: [(column: Int, x: Double)]
+        /// The row prices of the final basis: when optimal, no column is worth more than the prices of its
+        /// rows, no item's price is below 0, and the prices add up to the objective (the proof of optimality).
+        var duals: [Double]
+        /// Whether the simplex reached optimality (false: the pivot budget or the clock ran out first).
+        var optimal: Bool
+        var pivots: Int
+    }
+
+    /// Solves the relaxation from `initial` (one active column per group, covering no item twice: a
+    /// feasible basis with the slacks of all items). The answer's values are those of `initial`'s final
+    /// basis for the program as posed; with the perturbation gone they may be off by about a millionth. `stop` is asked now and then; `pivotBudget` bounds the
+    /// work so that an answer without a clock is the same every time.
+    func solve(initial: [Int], pivotBudget: Int, stop: () -> Bool) -> Solution {
+        var state = State(lp: self, initial: initial)
+        let optimal = state.run(pivotBudget: pivotBudget, stop: stop)
+        // The values of the program as posed, without the perturbation.
+        state.rhs = Array(repeating: 1, count: m)
+        state.refactor()
+        state.computeDuals()
+        var basic: [(Int, Double)] = []
+        var objective = 0.0
+        for i in 0..<m where state.basic[i] < columnCount {
+            let x = min(1, max(0, state.xB[i]))
+            objective += x * value[state.basic[i]]
+            if x > 1e-9 { basic.append((state.basic[i], x)) }
+        }
+        return Solution(objective: objective, basicColumns: basic, duals: state.pi, optimal: optimal, pivots: state.pivots)
+    }
+
+    /// A whole answer: a column per group, and the effort spent on it.
+    struct Answer {
+        var columns: [Int]
+        var value: Double
+        var pivots: Int
+        var nodes: Int
+        /// Whether the search covered the whole tree, so that no whole answer is better.
+        var proven: Bool
+    }
+
+    /// The best whole answer by branch and bound on the relaxation, depth first. Each node solves the
+    /// relaxation; a node whose bound cannot beat the best whole answer so far by 1 (values are whole
+    /// numbers) is dropped; otherwise the fractional column nearest 1 is first fixed at 1 (so that the
+    /// first leaf is a dive), then left out. Ends when the tree is done (`proven`), or at `nodeBudget`
+    /// nodes, `pivotBudget` pivots or `stop`; nil when no whole answer was found by then. `initial` as
+    /// for `solve`; `empty[g]`: a column of group g that covers nothing.
+    mutating func bestWhole(initial: [Int], empty: [Int], pivotBudget: Int, nodeBudget: Int, stop: () -> Bool) -> Answer? {
+        let original = inactive
+        defer { inactive = original }
+        var best: Answer?
+        var pivots = 0, nodes = 0
+        var stack: [(inactive: [Bool], fixed: [Int])] = [(inactive, Array(repeating: -1, count: groups))]
+        var complete = true
+        while let node = stack.popLast() {
+            if nodes >= nodeBudget || pivots >= pivotBudget || stop() {
+                complete = false
+                break
+            }
+            nodes += 1
+            inactive = node.inactive
+            guard let begin = startBasis(fixed: node.fixed, initial: initial, empty: empty) else {
+                complete = false
+                continue
+            }
+            let solution = solve(initial: begin, pivotBudget: pivotBudget - pivots, stop: stop)
+            pivots += solution.pivots
+            guard solution.optimal else {
+                complete = false
+                break
+            }
+            if let best, solution.objective < best.value + 1 - 1e-6 { continue }
+            var pick = -1
+            var pickX = 0.0
+            for (j, x) in solution.basicColumns where x < 1 - 1e-6 {
+                if x > pickX + 1e-9 || (x >= pickX - 1e-9 && j < pick) { (pick, pickX) = (j, x) }
+            }
+            if pick < 0 {
+                var columns = Array(repeating: -1, count: groups)
+                var value = 0.0
+                for (j, _) in solution.basicColumns {
+                    columns[Int(rows[start[j]])] = j
+                    value += self.value[j]
+                }
+                // A whole answer has a column in every group (each group row sums to 1).
+                if !columns.contains(-1) && value > (best?.value ?? -.infinity) {
+                    best = Answer(columns: columns, value: value, pivots: 0, nodes: 0, proven: false)
+                }
+                continue
+            }
+            var left = node.inactive
+            left[pick] = true
+            stack.append((left, node.fixed))
+            var fixed = node.fixed
+            fix(pick, &fixed)
+            stack.append((inactive, fixed))
+        }
+        best?.pivots = pivots
+        best?.nodes = nodes
+        best?.proven = complete
+        return best
+    }
+
+    /// A first basis for a node: its fixed columns, then per group the initial column, the empty one or
+    /// the first that fits, among the active ones that cover nothing already covered; nil when a group has
+    /// none (the node is then dropped, and the answer no longer proven).
+    private func startBasis(fixed: [Int], initial: [Int], empty: [Int]) -> [Int]? {
+        var covered = Array(repeating: false, count: items)
+        var chosen = fixed
+        func fits(_ j: Int) -> Bool {
+            !inactive[j] && !((start[j] + 1)..<start[j + 1]).contains { covered[Int(rows[$0]) - groups] }
+        }
+        func take(_ j: Int) { for r in (start[j] + 1)..<start[j + 1] { covered[Int(rows[r]) - groups] = true } }
+        for j in fixed where j >= 0 { take(j) }
+        for g in 0..<groups where chosen[g] < 0 {
+            var pick = [initial[g], empty[g]].first(where: fits)
+            if pick == nil {
+                pick = (0..<columnCount).first { Int(rows[start[$0]]) == g && fits($0) }
+            }
+            guard let pick else { return nil }
+            chosen[g] = pick
+            take(pick)
+        }
+        return chosen
+    }
+
+    /// Fixes column j: the other columns of its group, and every column sharing an item with it, leave.
+    private mutating func fix(_ j: Int, _ fixed: inout [Int]) {
+        let g = Int(rows[start[j]])
+        fixed[g] = j
+        var taken = Array(repeating: false, count: groups + items)
+        for r in (start[j] + 1)..<start[j + 1] { taken[Int(rows[r])] = true }
+        for c in 0..<columnCount where c != j && !inactive[c] {
+            if Int(rows[start[c]]) == g {
+                inactive[c] = true
+                continue
+            }
+            for r in (start[c] + 1)..<start[c + 1] where taken[Int(rows[r])] {
+                inactive[c] = true
+                break
+            }
+        }
+    }
+
+    /// The simplex's working state. Variables `0..<n` are the columns, `n + k` is the slack of item k.
+    private struct State {
+        let lp: SetPackingLP
+        let m: Int
+        let n: Int
+        var basic: [Int]
+        var isBasic: [Bool]
+        /// Row-major m × m.
+        var binv: [Double]
+        var xB: [Double]
+        /// The right-hand sides: 1, and for the items 1 plus a distinct millionth or so, so that the many
+        /// ties of the ratio test (a plan's places are all at their bound) are broken and pivots make
+        /// progress (the perturbation method against degeneracy).
+        var rhs: [Double]
+        var pi: [Double]
+        var alpha: [Double]
+        var pivots = 0
+        var cursor = 0
+
+        init(lp: SetPackingLP, initial: [Int]) {
+            self.lp = lp
+            m = lp.m
+            n = lp.columnCount
+            basic = Array(repeating: 0, count: m)
+            isBasic = Array(repeating: false, count: n + lp.items)
+            binv = Array(repeating: 0, count: m * m)
+            xB = Array(repeating: 0, count: m)
+            pi = Array(repeating: 0, count: m)
+            alpha = Array(repeating: 0, count: m)
+            rhs = Array(repeating: 1, count: m)
+            var mix: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in 0..<lp.items {
+                mix = mix &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                rhs[lp.groups + k] = 1 + 1e-6 * (1 + Double(mix >> 40) / Double(1 << 24))
+            }
+            for g in 0..<lp.groups { basic[g] = initial[g] }
+            for k in 0..<lp.items { basic[lp.groups + k] = n + k }
+            for v in basic { isBasic[v] = true }
+            refactor()
+        }
+
+        @inline(__always) func rowsOf(_ v: Int) -> Range<Int> {
+            v < n ? lp.start[v]..<lp.start[v + 1] : 0..<0
+        }
+
+        @inline(__always) func cost(_ v: Int) -> Double { v < n ? lp.value[v] : 0 }
+
+        /// Rebuilds the inverse from the basis (Gauss–Jordan with partial pivoting) and the basic values.
+        /// Returns false when the basis is singular (never expected: it only ever takes pivots > tolerance).
+        @discardableResult
+        mutating func refactor() -> Bool {
+            var b = Array(repeating: 0.0, count: m * m)
+            for (i, v) in basic.enumerated() {
+                if v < n {
+                    for r in rowsOf(v) { b[Int(lp.rows[r]) * m + i] = 1 }
+                } else {
+                    b[(lp.groups + v - n) * m + i] = 1
+                }
+            }
+            var inv = Array(repeating: 0.0, count: m * m)
+            for i in 0..<m { inv[i * m + i] = 1 }
+            for c in 0..<m {
+                var p = c
+                for r in (c + 1)..<m where abs(b[r * m + c]) > abs(b[p * m + c]) { p = r }
+                if abs(b[p * m + c]) < 1e-12 { return false }
+                if p != c {
+                    for k in 0..<m {
+                        b.swapAt(p * m + k, c * m + k)
+                        inv.swapAt(p * m + k, c * m + k)
+                    }
+                }
+                let d = 1 / b[c * m + c]
+                for k in 0..<m { b[c * m + k] *= d; inv[c * m + k] *= d }
+                for r in 0..<m where r != c {
+                    let f = b[r * m + c]
+                    if f == 0 { continue }
+                    for k in 0..<m { b[r * m + k] -= f * b[c * m + k]; inv[r * m + k] -= f * inv[c * m + k] }
+                }
+            }
+            // B x = 1 with B's columns in basis order: inv is B⁻¹ (rows: basis positions, columns: rows).
+            binv = inv
+            for i in 0..<m {
+                var s = 0.0
+                for k in 0..<m { s += binv[i * m + k] * rhs[k] }
+                xB[i] = s
+            }
+            return true
+        }
+
+        mutating func computeDuals() {
+            for k in 0..<m { pi[k] = 0 }
+            for i in 0..<m {
+                let c = cost(basic[i])
+                if c == 0 { continue }
+                for k in 0..<m { pi[k] += c * binv[i * m + k] }
+            }
+        }
+
+        @inline(__always) func reducedCost(_ v: Int) -> Double {
+            if v >= n { return -pi[lp.groups + v - n] }
+            var d = lp.value[v]
+            for r in rowsOf(v) { d -= pi[Int(lp.rows[r])] }
+            return d
+        }
+
+        /// The entering variable: Dantzig's rule over a block of columns from `cursor` (the next block when
+        /// a block has none), or with `bland` the lowest-numbered improving one. nil: optimal.
+        mutating func entering(bland: Bool) -> Int? {
+            let total = n + lp.items
+            let tolerance = lp.tolerance
+            if bland {
+                for v in 0..<total where !isBasic[v] && (v >= n || !lp.inactive[v]) && reducedCost(v) > tolerance {
+                    return v
+                }
+                return nil
+            }
+            let block = max(512, total / 16)
+            var scanned = 0
+            while scanned < total {
+                var best = -1
+                var bestD = tolerance
+                let end = min(total, scanned + block)
+                for s in scanned..<end {
+                    let v = (cursor + s) % total
+                    if isBasic[v] || (v < n && lp.inactive[v]) { continue }
+                    let d = reducedCost(v)
+                    if d > bestD { (best, bestD) = (v, d) }
+                }
+                scanned = end
+                if best >= 0 {
+                    cursor = (cursor + scanned) % total
+                    return best
+                }
+            }
+            return nil
+        }
+
+        /// Pivots until optimal (true), or until the budget or `stop` ends it (false).
+        mutating func run(pivotBudget: Int, stop: () -> Bool) -> Bool {
+            var degenerate = 0
+            #if TRIPPLAN_TRACE
+            var degenerateAll = 0, blandAll = 0
+            let began = SearchClock.now()
+            defer { FileHandle.standardError.write("TRACE lp: \(pivots) pivots, \(degenerateAll) degenerate, \(blandAll) Bland, \(Int((SearchClock.now() - began) * 1000)) ms\n".data(using: .utf8)!) }
+            #endif
+            while true {
+                if pivots >= pivotBudget || (pivots & 15 == 15 && stop()) { return false }
+                computeDuals()
+                let bland = degenerate >= SetPackingLP.degenerateRun
+                guard let q = entering(bland: bland) else { return true }
+                // alpha = B⁻¹ a_q
+                if q < n {
+                    for i in 0..<m {
+                        var s = 0.0
+                        for r in rowsOf(q) { s += binv[i * m + Int(lp.rows[r])] }
+                        alpha[i] = s
+                    }
+                } else {
+                    let k = lp.groups + q - n
+                    for i in 0..<m { alpha[i] = binv[i * m + k] }
+                }
+                var leave = -1
+                var theta = Double.infinity
+                for i in 0..<m where alpha[i] > SetPackingLP.pivotTolerance {
+                    let t = max(0, xB[i]) / alpha[i]
+                    if leave < 0 || t < theta - 1e-12 {
+                        (leave, theta) = (i, t)
+                    } else if t <= theta + 1e-12 {
+                        // A tie: Bland's rule takes the lowest-numbered variable, otherwise the largest pivot.
+                        if bland ? basic[i] < basic[leave] : alpha[i] > alpha[leave] { (leave, theta) = (i, min(t, theta)) }
+                    }
+                }
+                // Every variable is at most 1 (its group row), so the program is bounded.
+                guard leave >= 0 else { return false }
+                degenerate = theta < 1e-12 ? degenerate + 1 : 0
+                #if TRIPPLAN_TRACE
+                if theta < 1e-12 { degenerateAll += 1 }
+                if bland { blandAll += 1 }
+                #endif
+                for i in 0..<m where i != leave { xB[i] -= theta * alpha[i] }
+                xB[leave] = theta
+                let a = alpha[leave]
+                for k in 0..<m { binv[leave * m + k] /= a }
+                for i in 0..<m where i != leave {
+                    let f = alpha[i]
+                    if f == 0 { continue }
+                    for k in 0..<m { binv[i * m + k] -= f * binv[leave * m + k] }
+                }
+                isBasic[basic[leave]] = false
+                basic[leave] = q
+                isBasic[q] = true
+                pivots += 1
+                if pivots % SetPackingLP.refactorEvery == 0 { refactor() }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+@testable import TripPlanKit
+
+/// The simplex must prove its answers optimal (by the row prices), and the branch and bound must give whole
+/// answers that keep to the rows, never beat the relaxation's bound, and are the best when it says so.
+@Suite struct SetPackingLPTests {
+    /// A random program: `groups` groups of columns over `items` items; each group has the empty column
+    /// (worth `emptyValue`, as a day that goes straight to its end) and random subsets worth about their size.
+    static func randomProgram(_ r: inout TestRandom, groups: Int, items: Int, perGroup: Int) -> SetPackingLP {
+        var start = [0], rows: [Int32] = [], value: [Double] = []
+        for g in 0..<groups {
+            var seen = Set<Int>()
+            for c in 0..<min(perGroup, 1 << items) {
+                var mask = c == 0 ? 0 : r.int(1...(1 << items) - 1)
+                while c > 0 && seen.contains(mask) { mask = r.int(1...(1 << items) - 1) }
+                seen.insert(mask)
+                rows.append(Int32(g))
+                var size = 0
+                for k in 0..<items where mask & (1 << k) != 0 {
+                    rows.append(Int32(groups + k))
+                    size += 1
+                }
+                start.append(rows.count)
+                // Weighted as the plan's objective is: a visit outweighs any travel.
+                value.append(Double(size * 1000 + r.int(0...50) * (size > 0 ? 1 : 0) - r.int(0...400)))
+            }
+        }
+        return SetPackingLP(groups: groups, items: items, start: start, rows: rows, value: value)
+    }
+
+    /// The best whole answer, by trying every choice of a column per group.
+    static func bruteForce(_ lp: SetPackingLP) -> Double {
+        var byGroup = Array(repeating: [Int](), count: lp.groups)
+        var cover = Array(repeating: 0, count: lp.columnCount)
+        for j in 0..<lp.columnCount {
+            byGroup[Int(lp.rows[lp.start[j]])].append(j)
+            for r in (lp.start[j] + 1)..<lp.start[j + 1] { cover[j] |= 1 << (Int(lp.rows[r]) - lp.groups) }
+        }
+        func best(_ g: Int, _ used: Int) -> Double {
+            if g == lp.groups { return 0 }
+            var top = -Double.infinity
+            for j in byGroup[g] where cover[j] & used == 0 { top = max(top, lp.value[j] + best(g + 1, used | cover[j])) }
+            return top
+        }
+        return best(0, 0)
+    }
+
+    static func emptyColumns(_ lp: SetPackingLP) -> [Int] {
+        (0..<lp.groups).map { g in (0..<lp.columnCount).first { lp.start[$0 + 1] - lp.start[$0] == 1 && Int(lp.rows[lp.start[$0]]) == g }! }
+    }
+
+    @Test func theRelaxationIsOptimalByItsRowPrices() {
+        var r = TestRandom(state: 11)
+        var fractional = 0
+        for _ in 0..<300 {
+            let lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            let solution = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }
+            #expect(solution.optimal)
+            // Primal: one column per group, each item at most once.
+            var rowSum = Array(repeating: 0.0, count: lp.m)
+            for (j, x) in solution.basicColumns {
+                for k in lp.start[j]..<lp.start[j + 1] { rowSum[Int(lp.rows[k])] += x }
+                if x < 1 - 1e-6 { fractional += 1 }
+            }
+            for g in 0..<lp.groups { #expect(abs(rowSum[g] - 1) < 1e-6) }
+            for k in lp.groups..<lp.m { #expect(rowSum[k] <= 1 + 1e-6) }
+            // Dual: no column worth more than its rows' prices, no item priced below 0, equal objectives.
+            let pi = solution.duals
+            for j in 0..<lp.columnCount {
+                let price = (lp.start[j]..<lp.start[j + 1]).reduce(0.0) { $0 + pi[Int(lp.rows[$1])] }
+                #expect(lp.value[j] <= price + 1e-6, "column \(j) prices out at \(lp.value[j] - price)")
+            }
+            for k in lp.groups..<lp.m { #expect(pi[k] >= -1e-6) }
+            #expect(abs(pi.reduce(0, +) - solution.objective) < 1e-6 * max(1, abs(solution.objective)))
+            #expect(solution.objective >= Self.bruteForce(lp) - 1e-6)
+        }
+        // Some relaxations are not whole, so the dive has work to do.
+        #expect(fractional > 10)
+    }
+
+    @Test func theBranchAndBoundFindsTheBestWholeAnswer() {
+        var r = TestRandom(state: 12)
+        var optimal = 0, proven = 0
+        let runs = 300
+        for _ in 0..<runs {
+            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            let bound = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }.objective
+            let best = Self.bruteForce(lp)
+            let empty = Self.emptyColumns(lp)
+            guard let answer = lp.bestWhole(initial: empty, empty: empty, pivotBudget: 100_000, nodeBudget: 10_000, stop: { false }) else {
+                Issue.record("no whole answer")
+                continue
+            }
+            var used = Set<Int32>()
+            var total = 0.0
+            for (g, j) in answer.columns.enumerated() {
+                #expect(Int(lp.rows[lp.start[j]]) == g)
+                for k in (lp.start[j] + 1)..<lp.start[j + 1] { #expect(used.insert(lp.rows[k]).inserted, "an item twice") }
+                total += lp.value[j]
+            }
+            #expect(total <= best + 1e-6 && best <= bound + 1e-6)
+            #expect(abs(total - answer.value) < 1e-6)
+            if abs(total - best) < 1e-6 { optimal += 1 }
+            if answer.proven {
+                proven += 1
+                #expect(abs(total - best) < 1e-6, "proven, but \(total) rather than \(best)")
+            }
+        }
+        #expect(optimal * 10 >= runs * 9, "the best answer in only \(optimal) of \(runs)")
+        // Not every run is proven: a branch whose groups have no first basis is dropped (see `startBasis`).
+        #expect(proven * 10 >= runs * 8, "proven in only \(proven) of \(runs)")
+    }
+
+    /// Three days, three places, each day able to visit one pair: the relaxation takes every pair at a half
+    /// (worth 3), a whole answer only one pair (worth 2).
+    @Test func anOddCycleIsRoundedToAWholeAnswer() {
+        // Columns: per day the empty route, then its pair (places 0-1, 1-2, 0-2).
+        let pairs: [(Int32, Int32)] = [(3, 4), (4, 5), (3, 5)]
+        var start = [0], rows: [Int32] = [], value: [Double] = []
+        for (g, pair) in pairs.enumerated() {
+            rows.append(Int32(g)); start.append(rows.count); value.append(0)
+            rows += [Int32(g), pair.0, pair.1]; start.append(rows.count); value.append(2)
+        }
+        var lp = SetPackingLP(groups: 3, items: 3, start: start, rows: rows, value: value)
+        let relaxed = lp.solve(initial: [0, 2, 4], pivotBudget: 100) { false }
+        #expect(relaxed.optimal && abs(relaxed.objective - 3) < 1e-9)
+        let answer = lp.bestWhole(initial: [0, 2, 4], empty: [0, 2, 4], pivotBudget: 100, nodeBudget: 100) { false }
+        #expect(answer.map { $0.columns.map { lp.value[$0] }.reduce(0, +) } == 2)
+    }
+}
