@@ -230,6 +230,7 @@ extension LocalSearch {
                     // for it goes to more searches.
                     packed = true
                     clock = fullClock.limited(to: searchEnd)
+                    requiredOnly = false
                     setRoutes(best)
                     if repackBest() { (best, bestScore) = (routes, score) }
                 }
