@@ -30,13 +30,17 @@ extension LocalSearch {
         for d in 0..<p.dayCount where !days.contains(d) { for v in routes[d] { fixedPlace[v] = true } }
         let free = candidates.filter { !fixedPlace[$0] && worth($0) > 0 }
 
-        // Columns, built day by day: the day, its travel, required visits and score, and its route.
-        var columnDay: [Int] = [], columnTravel: [Int] = [], columnRequired: [Int] = [], columnScore: [Int] = []
-        var routeStart = [0], routeStops: [Int] = []
+        // Columns, built day by day, straight into the program's rows: its day's row, then its places' rows
+        // in the route's order (rows `days.count + item`); and its travel, required visits and score, to be
+        // weighed once all days are in. Kept small: at 100 places there can be 80,000 columns.
+        var start = [0], rows: [Int32] = []
+        var columnTravel: [Int32] = [], columnRequired: [Int32] = [], columnScore: [Int32] = []
+        var item = Array(repeating: -1, count: p.visitCount)
+        var place: [Int] = []
         var initial: [Int] = [], empty: [Int] = []
         var travelRange = 0
         let repack = DayPairRepack(p: p)
-        for d in days {
+        for (g, d) in days.enumerated() {
             let path = [p.dayFrom[d], p.dayTo[d]] + routes[d].map { p.visitNode[$0] }
             func gap(_ v: Int) -> Int {
                 let x = p.visitNode[v]
@@ -60,58 +64,50 @@ extension LocalSearch {
             guard sets.travel[current] < never, sets.travel[0] < never else { return false }
             var low = Int.max, high = 0
             for mask in 0..<(1 << pool.count) where sets.travel[mask] < never {
-                if mask == current { initial.append(columnDay.count) }
-                if mask == 0 { empty.append(columnDay.count) }
+                if mask == current { initial.append(columnTravel.count) }
+                if mask == 0 { empty.append(columnTravel.count) }
                 var required = 0, score = 0
-                for (i, v) in pool.enumerated() where mask & (1 << i) != 0 {
+                rows.append(Int32(g))
+                for v in sets.order(mask, pool: pool) {
                     if p.isRequired[v] { required += 1 } else { score += must[v] ? 1 : p.score[v] }
+                    if item[v] < 0 {
+                        item[v] = place.count
+                        place.append(v)
+                    }
+                    rows.append(Int32(days.count + item[v]))
                 }
-                columnDay.append(d)
-                columnTravel.append(sets.travel[mask])
-                columnRequired.append(required)
-                columnScore.append(score)
-                routeStops += sets.order(mask, pool: pool)
-                routeStart.append(routeStops.count)
+                start.append(rows.count)
+                columnTravel.append(Int32(sets.travel[mask]))
+                columnRequired.append(Int32(required))
+                columnScore.append(Int32(score))
                 low = min(low, sets.travel[mask])
                 high = max(high, sets.travel[mask])
             }
             travelRange += high - low
         }
 
-        // Rows: the days, then every place in some pool. Values rank required visits, then score, then
-        // travel, as the plan's score does: a point of score outweighs any change of travel, a required
-        // visit any change of score.
-        var item = Array(repeating: -1, count: p.visitCount)
-        var items = 0
-        var scoreSum = 0
-        for v in routeStops where item[v] < 0 {
-            item[v] = items
-            items += 1
-            if !p.isRequired[v] { scoreSum += must[v] ? 1 : p.score[v] }
-        }
+        // Values rank required visits, then score, then travel, as the plan's score does: a point of score
+        // outweighs any change of travel, a required visit any change of score.
+        let scoreSum = place.reduce(0) { $0 + (p.isRequired[$1] ? 0 : must[$1] ? 1 : p.score[$1]) }
         let travelWeight = 1.0, scoreWeight = Double(travelRange + 1), requiredWeight = scoreWeight * Double(scoreSum + 1)
-        var start = [0], rows: [Int32] = [], value: [Double] = []
-        let dayRow = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
-        for j in 0..<columnDay.count {
-            rows.append(Int32(dayRow[columnDay[j]]!))
-            for s in routeStart[j]..<routeStart[j + 1] { rows.append(Int32(days.count + item[routeStops[s]])) }
-            start.append(rows.count)
-            value.append(requiredWeight * Double(columnRequired[j]) + scoreWeight * Double(columnScore[j])
-                         - travelWeight * Double(columnTravel[j]))
+        let value = (0..<columnTravel.count).map { j in
+            requiredWeight * Double(columnRequired[j]) + scoreWeight * Double(columnScore[j]) - travelWeight * Double(columnTravel[j])
         }
-        debugNote("packing columns built: \(columnDay.count) columns, \(items) places, \(work) labels")
+        (columnTravel, columnRequired, columnScore) = ([], [], [])
+        let items = place.count
+        debugNote("packing columns built: \(value.count) columns, \(items) places, \(work) labels")
         var lp = SetPackingLP(groups: days.count, items: items, start: start, rows: rows, value: value)
         let clock = self.clock
         guard let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: Tuning.packNodes,
                                         stop: { clock.expired }) else {
-            debugNote("packing gave up: \(columnDay.count) columns, \(work) labels")
+            debugNote("packing gave up: \(value.count) columns, \(work) labels")
             return false
         }
-        debugNote("packing: \(columnDay.count) columns, \(work) labels, \(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
+        debugNote("packing: \(value.count) columns, \(work) labels, \(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
         var new = routes
         for (g, d) in days.enumerated() {
             let j = answer.columns[g]
-            new[d] = Array(routeStops[routeStart[j]..<routeStart[j + 1]])
+            new[d] = rows[(start[j] + 1)..<start[j + 1]].map { place[Int($0) - days.count] }
         }
         let before = score
         let saved = routes
