@@ -175,7 +175,9 @@ extension LocalSearch {
     /// (`countOptional`): on trips small enough to stall, the searches that weigh score alone kept ending
     /// in the same plan. With a time limit each search's plan, and without one the best plan, then has pairs
     /// of its days re-planned exactly (`repackPairs`); a fresh search that gave up behind an earlier one on
-    /// required visits (`abandoned`, see `improve`) skips that. On multi-day trips the best plan then gets
+    /// required visits (`abandoned`, see `improve`) skips that. On multi-day trips the best plan has all its
+    /// days re-planned at once (`repackAllDays`): with a time limit once a search has stalled, `packShare` ‰
+    /// before the chains' share (more searches get what it leaves), without one after the searches. It then gets
     /// ejection chains of any length (`placeByChains`), with a time limit in the last `Tuning.chainShare` ‰
     /// of it, which the searches leave for them.
     mutating func run() -> [[Int]] {
@@ -424,7 +426,8 @@ extension LocalSearch {
 
 extension LocalSearch {
     /// The ‰ of a time limit held back for re-planning all days at once (`repackAllDays`): `Tuning.packShare`
-    /// at 100 visits, in inverse proportion to the visits, within 50...200.
+    /// at 100 visits, in inverse proportion to the square of the visits (`Tuning.packSharePower`), within
+    /// `Tuning.packShareMin...Tuning.packShareMax`: 250 ‰ up to 77 visits, 150 at 100, 37 at 200.
     var packShare: Int {
         guard Tuning.packPool > 0 else { return 0 }
         let v = max(1, candidates.count)

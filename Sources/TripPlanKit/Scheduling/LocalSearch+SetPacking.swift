@@ -3,8 +3,8 @@
 /// relaxation (`SetPackingLP`).
 extension LocalSearch {
     /// Re-plans the days at once with pools of 10, 12, … up to `Tuning.packPool` places a day, while
-    /// time and `labelBudget` last (each size costs about two and a half times the one before, so the
-    /// sizes before the last cost less than it); true when the plan changed.
+    /// time and `labelBudget` last (each size built 1.4 to 4 times the labels of the one before on a
+    /// 50-place trip: 36,123, 146,018, 388,387, 538,962); true when the plan changed.
     mutating func repackAllDays(labelBudget: Int, pivotBudget: Int) -> Bool {
         var changed = false
         var work = 0
