@@ -34,7 +34,8 @@ extension LocalSearch {
         // in the route's order (rows `days.count + item`); and its travel, required visits and score, to be
         // weighed once all days are in. Kept small: at 100 places there can be 80,000 columns.
         var start = [0], rows: [Int32] = []
-        var columnTravel: [Int32] = [], columnRequired: [Int32] = [], columnScore: [Int32] = []
+        // (Travel and required visits of one day fit 32 bits; scores may reach 10^15.)
+        var columnTravel: [Int32] = [], columnRequired: [Int32] = [], columnScore: [Int] = []
         var item = Array(repeating: -1, count: p.visitCount)
         var place: [Int] = []
         var initial: [Int] = [], empty: [Int] = []
@@ -79,7 +80,7 @@ extension LocalSearch {
                 start.append(rows.count)
                 columnTravel.append(Int32(sets.travel[mask]))
                 columnRequired.append(Int32(required))
-                columnScore.append(Int32(score))
+                columnScore.append(score)
                 low = min(low, sets.travel[mask])
                 high = max(high, sets.travel[mask])
             }
@@ -90,6 +91,13 @@ extension LocalSearch {
         // outweighs any change of travel, a required visit any change of score.
         let scoreSum = place.reduce(0) { $0 + (p.isRequired[$1] ? 0 : must[$1] ? 1 : p.score[$1]) }
         let travelWeight = 1.0, scoreWeight = Double(travelRange + 1), requiredWeight = scoreWeight * Double(scoreSum + 1)
+        // The values must be whole numbers a Double holds exactly, with room for the simplex's sums; with
+        // scores near their limit (10^15) they are not, and the plan stays as it is.
+        let largest = requiredWeight * Double((columnRequired.max() ?? 0) + 1)
+        guard largest < 0x1p50 else {
+            debugNote("packing skipped: values up to \(largest)")
+            return false
+        }
         let value = (0..<columnTravel.count).map { j in
             requiredWeight * Double(columnRequired[j]) + scoreWeight * Double(columnScore[j]) - travelWeight * Double(columnTravel[j])
         }
