@@ -1,7 +1,7 @@
 import Foundation
 
-/// The linear relaxation of a set packing with groups, solved by a revised simplex, and a dive to an
-/// integer answer.
+/// The linear relaxation of a set packing with groups, solved by a revised simplex, and a branch and bound
+/// on it for the whole answer (`bestWhole`).
 ///
 /// The program: columns belong to groups (the days) and cover items (the places); pick one column per group,
 /// no item twice, most value. Rows `0..<groups` say "one column of this group" (equalities), rows
@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Written for few rows (about 60) and many sparse columns (up to about 100,000): the basis inverse is kept
 /// dense (m × m) and updated in place each pivot, refactored from scratch every `refactorEvery` pivots;
-/// pricing is partial (the best of a block of columns), and a run of degenerate pivots switches to
-/// Bland's rule until one makes progress, so that the simplex cannot cycle.
+/// pricing is partial (the best of a block of columns). Against degeneracy (a plan's places all sit at their
+/// bound) the item rows' right-hand sides are perturbed by distinct millionths, and a run of degenerate
+/// pivots still left switches to Bland's rule until one makes progress, so that the simplex cannot cycle.
 struct SetPackingLP {
     let groups: Int
     let items: Int
@@ -18,7 +19,8 @@ struct SetPackingLP {
     let start: [Int]
     let rows: [Int32]
     let value: [Double]
-    /// Columns left out (fixed by the dive, or covering an item a fixed column took).
+    /// Columns left out (by the branch and bound: left out, of a fixed column's group, or covering an item
+    /// a fixed column took).
     var inactive: [Bool]
     /// Reduced costs at most this count as zero: a millionth of a minute, scaled with the largest value.
     let tolerance: Double
@@ -53,9 +55,9 @@ struct SetPackingLP {
     }
 
     /// Solves the relaxation from `initial` (one active column per group, covering no item twice: a
-    /// feasible basis with the slacks of all items). The answer's values are those of `initial`'s final
-    /// basis for the program as posed; with the perturbation gone they may be off by about a millionth. `stop` is asked now and then; `pivotBudget` bounds the
-    /// work so that an answer without a clock is the same every time.
+    /// feasible basis with the slacks of all items). The answer's values are those of the final basis for
+    /// the program as posed, without the perturbation. `stop` is asked now and then; `pivotBudget` bounds
+    /// the work, so that an answer without a clock is the same every time.
     func solve(initial: [Int], pivotBudget: Int, stop: () -> Bool) -> Solution {
         var state = State(lp: self, initial: initial)
         let optimal = state.run(pivotBudget: pivotBudget, stop: stop)
