@@ -12,6 +12,8 @@ import Foundation
 /// pricing is partial (the best of a block of columns). Against degeneracy (a plan's places all sit at their
 /// bound) the item rows' right-hand sides are perturbed by distinct millionths, and a run of degenerate
 /// pivots still left switches to Bland's rule until one makes progress, so that the simplex cannot cycle.
+/// The branch and bound only ever leaves columns out, so a node's parent's optimal basis stays dual
+/// feasible for it: the node starts there, and a dual simplex drives the left-out columns from the basis.
 struct SetPackingLP {
     let groups: Int
     let items: Int
@@ -52,6 +54,8 @@ struct SetPackingLP {
         /// Whether the simplex reached optimality (false: the pivot budget or the clock ran out first).
         var optimal: Bool
         var pivots: Int
+        /// The final basis (`State`'s numbering), from which a node of the branch and bound starts its children.
+        var basis: [Int] = []
     }
 
     /// Solves the relaxation from `initial` (one active column per group, covering no item twice: a
@@ -61,6 +65,22 @@ struct SetPackingLP {
     func solve(initial: [Int], pivotBudget: Int, stop: () -> Bool) -> Solution {
         var state = State(lp: self, initial: initial)
         let optimal = state.run(pivotBudget: pivotBudget, stop: stop)
+        return read(&state, optimal: optimal)
+    }
+
+    /// Solves the relaxation from `basis`, an optimal basis of a program with more active columns (the
+    /// parent node's): it stays dual feasible, and the dual simplex (`State.dualRun`) drives out the columns
+    /// left out since, then the primal simplex finishes. nil when no point is feasible.
+    func solve(basis: [Int], pivotBudget: Int, stop: () -> Bool) -> Solution? {
+        var state = State(lp: self, basis: basis)
+        switch state.dualRun(pivotBudget: pivotBudget, stop: stop) {
+        case .some(false): return nil
+        case .none: return read(&state, optimal: false)
+        case .some(true): return read(&state, optimal: state.run(pivotBudget: pivotBudget, stop: stop))
+        }
+    }
+
+    private func read(_ state: inout State, optimal: Bool) -> Solution {
         // The values of the program as posed, without the perturbation.
         state.rhs = Array(repeating: 1, count: m)
         state.refactor()
@@ -72,7 +92,8 @@ struct SetPackingLP {
             objective += x * value[state.basic[i]]
             if x > 1e-9 { basic.append((state.basic[i], x)) }
         }
-        return Solution(objective: objective, basicColumns: basic, duals: state.pi, optimal: optimal, pivots: state.pivots)
+        return Solution(objective: objective, basicColumns: basic, duals: state.pi, optimal: optimal, pivots: state.pivots,
+                        basis: state.basic)
     }
 
     /// A whole answer: a column per group, and the effort spent on it.
@@ -86,17 +107,22 @@ struct SetPackingLP {
     }
 
     /// The best whole answer by branch and bound on the relaxation, depth first. Each node solves the
-    /// relaxation; a node whose bound cannot beat the best whole answer so far by 1 (values are whole
-    /// numbers) is dropped; otherwise the fractional column nearest 1 is first fixed at 1 (so that the
-    /// first leaf is a dive), then left out. Ends when the tree is done (`proven`), or at `nodeBudget`
-    /// nodes, `pivotBudget` pivots or `stop`; nil when no whole answer was found by then. `initial` as
-    /// for `solve`; `empty[g]`: a column of group g that covers nothing.
+    /// relaxation (the root from `initial`, every other node from its parent's final basis: `solve(basis:)`,
+    /// about a quarter of the pivots of a start afresh on the generated trips); a node whose bound cannot
+    /// beat the best whole answer so far by 1 (values are whole numbers) is dropped; otherwise the fractional
+    /// column nearest 1 is first fixed at 1 (so that the first leaf is a dive), then left out. Ends when the
+    /// tree is done (`proven`), or at `nodeBudget` nodes, `pivotBudget` pivots or `stop`; nil when no whole
+    /// answer was found by then. `initial` as for `solve`; `empty[g]`: a column of group g that covers
+    /// nothing.
     mutating func bestWhole(initial: [Int], empty: [Int], pivotBudget: Int, nodeBudget: Int, stop: () -> Bool) -> Answer? {
         let original = inactive
         defer { inactive = original }
         var best: Answer?
         var pivots = 0, nodes = 0
-        var stack: [(inactive: [Bool], fixed: [Int])] = [(inactive, Array(repeating: -1, count: groups))]
+        // Each node but the root starts from its parent's final basis (`solve(basis:)`).
+        var stack: [(inactive: [Bool], fixed: [Int], basis: [Int])] = [
+            (inactive, Array(repeating: -1, count: groups), []),
+        ]
         var complete = true
         while let node = stack.popLast() {
             if nodes >= nodeBudget || pivots >= pivotBudget || stop() {
@@ -105,11 +131,20 @@ struct SetPackingLP {
             }
             nodes += 1
             inactive = node.inactive
-            guard let begin = startBasis(fixed: node.fixed, initial: initial, empty: empty) else {
-                complete = false
-                continue
+            let solution: Solution
+            if !node.basis.isEmpty && Tuning.packWarm > 0 {
+                guard let warm = solve(basis: node.basis, pivotBudget: pivotBudget - pivots, stop: stop) else {
+                    // No feasible point: nothing in this branch.
+                    continue
+                }
+                solution = warm
+            } else {
+                guard let begin = startBasis(fixed: node.fixed, initial: initial, empty: empty) else {
+                    complete = false
+                    continue
+                }
+                solution = solve(initial: begin, pivotBudget: pivotBudget - pivots, stop: stop)
             }
-            let solution = solve(initial: begin, pivotBudget: pivotBudget - pivots, stop: stop)
             pivots += solution.pivots
             guard solution.optimal else {
                 complete = false
@@ -136,10 +171,10 @@ struct SetPackingLP {
             }
             var left = node.inactive
             left[pick] = true
-            stack.append((left, node.fixed))
+            stack.append((left, node.fixed, solution.basis))
             var fixed = node.fixed
             fix(pick, &fixed)
-            stack.append((inactive, fixed))
+            stack.append((inactive, fixed, solution.basis))
         }
         best?.pivots = pivots
         best?.nodes = nodes
@@ -147,9 +182,10 @@ struct SetPackingLP {
         return best
     }
 
-    /// A first basis for a node: its fixed columns, then per group the initial column, the empty one or
-    /// the first that fits, among the active ones that cover nothing already covered; nil when a group has
-    /// none (the node is then dropped, and the answer no longer proven).
+    /// A first basis for a node started afresh (the root, or any node with `Tuning.packWarm` 0): its fixed
+    /// columns, then per group the initial column, the empty one or the first that fits, among the active
+    /// ones that cover nothing already covered; nil when a group has none (the node is then dropped, and
+    /// the answer no longer proven).
     private func startBasis(fixed: [Int], initial: [Int], empty: [Int]) -> [Int]? {
         var covered = Array(repeating: false, count: items)
         var chosen = fixed
@@ -208,10 +244,14 @@ struct SetPackingLP {
         var cursor = 0
 
         init(lp: SetPackingLP, initial: [Int]) {
+            self.init(lp: lp, basis: initial + (0..<lp.items).map { lp.columnCount + $0 })
+        }
+
+        /// `basis`: m variables, a column j as j, item k's slack as n + k.
+        init(lp: SetPackingLP, basis: [Int]) {
             self.lp = lp
             m = lp.m
             n = lp.columnCount
-            basic = Array(repeating: 0, count: m)
             isBasic = Array(repeating: false, count: n + lp.items)
             binv = Array(repeating: 0, count: m * m)
             xB = Array(repeating: 0, count: m)
@@ -223,8 +263,7 @@ struct SetPackingLP {
                 mix = mix &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 rhs[lp.groups + k] = 1 + 1e-6 * (1 + Double(mix >> 40) / Double(1 << 24))
             }
-            for g in 0..<lp.groups { basic[g] = initial[g] }
-            for k in 0..<lp.items { basic[lp.groups + k] = n + k }
+            self.basic = basis
             for v in basic { isBasic[v] = true }
             refactor()
         }
@@ -338,21 +377,15 @@ struct SetPackingLP {
                 computeDuals()
                 let bland = degenerate >= SetPackingLP.degenerateRun
                 guard let q = entering(bland: bland) else { return true }
-                // alpha = B⁻¹ a_q
-                if q < n {
-                    for i in 0..<m {
-                        var s = 0.0
-                        for r in rowsOf(q) { s += binv[i * m + Int(lp.rows[r])] }
-                        alpha[i] = s
-                    }
-                } else {
-                    let k = lp.groups + q - n
-                    for i in 0..<m { alpha[i] = binv[i * m + k] }
-                }
+                computeAlpha(q)
                 var leave = -1
                 var theta = Double.infinity
-                for i in 0..<m where alpha[i] > SetPackingLP.pivotTolerance {
-                    let t = max(0, xB[i]) / alpha[i]
+                for i in 0..<m {
+                    // A left-out column still basic (a warm start's, at 0) may not grow either.
+                    let bounded = basic[i] < n && lp.inactive[basic[i]]
+                    let tolerance = SetPackingLP.pivotTolerance
+                    guard alpha[i] > tolerance || (bounded && alpha[i] < -tolerance) else { continue }
+                    let t = alpha[i] > 0 ? max(0, xB[i]) / alpha[i] : max(0, -xB[i]) / -alpha[i]
                     if leave < 0 || t < theta - 1e-12 {
                         (leave, theta) = (i, t)
                     } else if t <= theta + 1e-12 {
@@ -367,20 +400,84 @@ struct SetPackingLP {
                 if theta < 1e-12 { degenerateAll += 1 }
                 if bland { blandAll += 1 }
                 #endif
-                for i in 0..<m where i != leave { xB[i] -= theta * alpha[i] }
-                xB[leave] = theta
-                let a = alpha[leave]
-                for k in 0..<m { binv[leave * m + k] /= a }
-                for i in 0..<m where i != leave {
-                    let f = alpha[i]
-                    if f == 0 { continue }
-                    for k in 0..<m { binv[i * m + k] -= f * binv[leave * m + k] }
+                pivot(leave, q, theta: theta)
+            }
+        }
+
+        /// alpha = B⁻¹ a_q.
+        mutating func computeAlpha(_ q: Int) {
+            if q < n {
+                for i in 0..<m {
+                    var s = 0.0
+                    for r in rowsOf(q) { s += binv[i * m + Int(lp.rows[r])] }
+                    alpha[i] = s
                 }
-                isBasic[basic[leave]] = false
-                basic[leave] = q
-                isBasic[q] = true
-                pivots += 1
-                if pivots % SetPackingLP.refactorEvery == 0 { refactor() }
+            } else {
+                let k = lp.groups + q - n
+                for i in 0..<m { alpha[i] = binv[i * m + k] }
+            }
+        }
+
+        /// Variable q enters at basis position `leave` with value `theta` (alpha = B⁻¹ a_q computed).
+        mutating func pivot(_ leave: Int, _ q: Int, theta: Double) {
+            for i in 0..<m where i != leave { xB[i] -= theta * alpha[i] }
+            xB[leave] = theta
+            let a = alpha[leave]
+            for k in 0..<m { binv[leave * m + k] /= a }
+            for i in 0..<m where i != leave {
+                let f = alpha[i]
+                if f == 0 { continue }
+                for k in 0..<m { binv[i * m + k] -= f * binv[leave * m + k] }
+            }
+            isBasic[basic[leave]] = false
+            basic[leave] = q
+            isBasic[q] = true
+            pivots += 1
+            if pivots % SetPackingLP.refactorEvery == 0 { refactor() }
+        }
+
+        /// The dual simplex, from a dual feasible basis whose left-out (inactive) basic columns must come to
+        /// 0 and whose other basic values must not be below it: true once they all are (the basis is then
+        /// optimal, up to the primal simplex's tolerance), false when no point is feasible (the leaving row
+        /// has no entry of the right sign), nil when the budget or `stop` ends it first.
+        ///
+        /// The leaving row is the most violated; the entering variable, among the active ones whose entry
+        /// in that row has the sign of the row's value, the one of least |reduced cost / entry|, so that every
+        /// reduced cost stays at most 0 (ties: the largest entry). The leaving variable goes to 0.
+        mutating func dualRun(pivotBudget: Int, stop: () -> Bool) -> Bool? {
+            let feasibility = 1e-9
+            while true {
+                if pivots >= pivotBudget || (pivots & 15 == 15 && stop()) { return nil }
+                var leave = -1
+                var worst = feasibility
+                for i in 0..<m {
+                    let v = basic[i]
+                    let violation = v < n && lp.inactive[v] ? abs(xB[i]) : -xB[i]
+                    if violation > worst { (leave, worst) = (i, violation) }
+                }
+                guard leave >= 0 else { return true }
+                let sign: Double = xB[leave] > 0 ? 1 : -1
+                computeDuals()
+                let row = leave * m
+                var q = -1
+                var best = Double.infinity, bestEntry = 0.0
+                for k in 0..<(n + lp.items) where !isBasic[k] && (k >= n || !lp.inactive[k]) {
+                    var entry = 0.0
+                    if k < n {
+                        for r in rowsOf(k) { entry += binv[row + Int(lp.rows[r])] }
+                    } else {
+                        entry = binv[row + lp.groups + k - n]
+                    }
+                    entry *= sign
+                    guard entry > SetPackingLP.pivotTolerance else { continue }
+                    let ratio = max(0, -reducedCost(k)) / entry
+                    if ratio < best - 1e-12 || (ratio <= best + 1e-12 && entry > bestEntry) {
+                        (q, best, bestEntry) = (k, ratio, entry)
+                    }
+                }
+                guard q >= 0 else { return false }
+                computeAlpha(q)
+                pivot(leave, q, theta: xB[leave] / alpha[leave])
             }
         }
     }
