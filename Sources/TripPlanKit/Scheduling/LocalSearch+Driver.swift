@@ -268,6 +268,21 @@ extension LocalSearch {
         return routes
     }
 
+    /// Keeps the routes of the days that differ from `saved` in `routeMemory`, for the re-plan of all days
+    /// at once (`repackAllDays`), which takes them as columns besides its pools' routes: the first
+    /// `Tuning.packMemory` distinct routes of each day. (Keeping the newest instead, or 2,000: no better.)
+    mutating func remember(changedFrom saved: [[Int]]) {
+        if routeMemory.isEmpty {
+            routeMemory = Array(repeating: [], count: p.dayCount)
+            routeKnown = Array(repeating: [], count: p.dayCount)
+        }
+        // A day the ruin broke and recreating did not repair (see `score`) is no route to keep.
+        for d in 0..<p.dayCount where routes[d] != saved[d] && !routes[d].isEmpty
+            && routeMemory[d].count < Tuning.packMemory && p.arrival(day: d, routes[d]) < ScheduleProblem.never {
+            if routeKnown[d].insert(routes[d]).inserted { routeMemory[d].append(routes[d]) }
+        }
+    }
+
     /// One search from the current plan: construction, local search, then ruin and recreate (ILS).
     /// `since` is the clock's reading at its start (its share of the time runs from there to the limit);
     /// progress reports show `bestSoFar` while this search has not beaten it.
@@ -390,6 +405,7 @@ extension LocalSearch {
             let share = clock.limit == nil ? Tuning.allowance : Tuning.limitedAllowance
             let allowance = multiDay ? Int(Double(bestScore.travel) * share * (1 - progress)) : 0
             let placedOptional = optionalPlaced
+            if multiDay && !requiredOnly && Tuning.packMemory > 0 { remember(changedFrom: saved) }
             if Self.accepts(s, optional: placedOptional, current: currentScore, currentOptional: currentOptional,
                             best: bestScore, allowance: allowance, countOptional: countOptional) {
                 currentScore = s

@@ -64,12 +64,10 @@ extension LocalSearch {
             let current = (1 << routes[d].count) - 1
             guard sets.travel[current] < never, sets.travel[0] < never else { return false }
             var low = Int.max, high = 0
-            for mask in 0..<(1 << pool.count) where sets.travel[mask] < never {
-                if mask == current { initial.append(columnTravel.count) }
-                if mask == 0 { empty.append(columnTravel.count) }
+            func addColumn<S: Sequence<Int>>(_ route: S, travel: Int) {
                 var required = 0, score = 0
                 rows.append(Int32(g))
-                for v in sets.order(mask, pool: pool) {
+                for v in route {
                     if p.isRequired[v] { required += 1 } else { score += must[v] ? 1 : p.score[v] }
                     if item[v] < 0 {
                         item[v] = place.count
@@ -78,11 +76,23 @@ extension LocalSearch {
                     rows.append(Int32(days.count + item[v]))
                 }
                 start.append(rows.count)
-                columnTravel.append(Int32(sets.travel[mask]))
+                columnTravel.append(Int32(travel))
                 columnRequired.append(Int32(required))
                 columnScore.append(score)
-                low = min(low, sets.travel[mask])
-                high = max(high, sets.travel[mask])
+                low = min(low, travel)
+                high = max(high, travel)
+            }
+            for mask in 0..<(1 << pool.count) where sets.travel[mask] < never {
+                if mask == current { initial.append(columnTravel.count) }
+                if mask == 0 { empty.append(columnTravel.count) }
+                addColumn(sets.order(mask, pool: pool), travel: sets.travel[mask])
+            }
+            // Routes the search has seen for the day (`remember`), as they are: they hold plans restructured
+            // beyond what the pools reach.
+            if d < routeMemory.count {
+                for route in routeMemory[d] where !route.contains(where: { fixedPlace[$0] }) {
+                    addColumn(route, travel: p.travelMinutes(day: d, route))
+                }
             }
             travelRange += high - low
         }
@@ -106,12 +116,10 @@ extension LocalSearch {
         debugNote("packing columns built: \(value.count) columns, \(items) places, \(work) labels")
         var lp = SetPackingLP(groups: days.count, items: items, start: start, rows: rows, value: value)
         let clock = self.clock
-        guard let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: Tuning.packNodes,
-                                        stop: { clock.expired }) else {
-            debugNote("packing gave up: \(value.count) columns, \(work) labels")
-            return false
-        }
-        debugNote("packing: \(value.count) columns, \(work) labels, \(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
+        let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: Tuning.packNodes,
+                                  stop: { clock.expired })
+        debugNote("packing: \(value.count) columns (\(answer.fixedAtRoot) left out at the root), \(work) labels, "
+                  + "\(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
         var new = routes
         for (g, d) in days.enumerated() {
             let j = answer.columns[g]

@@ -88,6 +88,11 @@ struct LocalSearch {
     var ejectFailed: [Int]
     /// Per day: the nodes of its full path as of its last `refresh`, `from`, the stops, `to` (`node`).
     var paths: [[Int]]
+    /// Per day: routes of plans the search accepted (its local optima), for the re-plan of all days at once
+    /// (`repackAllDays`), at most `Tuning.packMemory` a day.
+    /// In the order first seen (a `Set`'s order changes from run to run), and as a set for membership.
+    var routeMemory: [[[Int]]] = []
+    var routeKnown: [Set<[Int]>] = []
     /// Per visit: `movable`'s last answer and the change count it was found at (-1: never).
     var movableStamp: [Int]
     var movableAnswer: [Bool]

@@ -31,7 +31,7 @@ struct SetPackingLP {
     var columnCount: Int { value.count }
 
     static let pivotTolerance = 1e-9
-    static let refactorEvery = 64
+    static let refactorEvery = 256
     static let degenerateRun = 40
 
     init(groups: Int, items: Int, start: [Int], rows: [Int32], value: [Double]) {
@@ -104,21 +104,24 @@ struct SetPackingLP {
         var nodes: Int
         /// Whether the search covered the whole tree, so that no whole answer is better.
         var proven: Bool
+        /// Columns left out at the root by their reduced cost (`fixByReducedCost`).
+        var fixedAtRoot = 0
     }
 
-    /// The best whole answer by branch and bound on the relaxation, depth first. Each node solves the
+    /// The best whole answer by branch and bound on the relaxation, depth first, starting from `initial` (one
+    /// active column per group, covering no item twice), the first answer to beat. Each node solves the
     /// relaxation (the root from `initial`, every other node from its parent's final basis: `solve(basis:)`,
     /// about a quarter of the pivots of a start afresh on the generated trips); a node whose bound cannot
     /// beat the best whole answer so far by 1 (values are whole numbers) is dropped; otherwise the fractional
-    /// column nearest 1 is first fixed at 1 (so that the first leaf is a dive), then left out. Ends when the
-    /// tree is done (`proven`), or at `nodeBudget` nodes, `pivotBudget` pivots or `stop`; nil when no whole
-    /// answer was found by then. `initial` as for `solve`; `empty[g]`: a column of group g that covers
-    /// nothing.
-    mutating func bestWhole(initial: [Int], empty: [Int], pivotBudget: Int, nodeBudget: Int, stop: () -> Bool) -> Answer? {
+    /// column nearest 1 is first fixed at 1 (so that the first leaf is a dive), then left out. At the root,
+    /// the columns whose reduced cost rules them out of any better answer leave for the whole tree
+    /// (`fixByReducedCost`). Ends when the tree is done (`proven`), or at `nodeBudget` nodes, `pivotBudget`
+    /// pivots or `stop`. `empty[g]`: a column of group g that covers nothing.
+    mutating func bestWhole(initial: [Int], empty: [Int], pivotBudget: Int, nodeBudget: Int, stop: () -> Bool) -> Answer {
         let original = inactive
         defer { inactive = original }
-        var best: Answer?
-        var pivots = 0, nodes = 0
+        var best = Answer(columns: initial, value: initial.reduce(0) { $0 + value[$1] }, pivots: 0, nodes: 0, proven: false)
+        var pivots = 0, nodes = 0, fixedAtRoot = 0
         // Each node but the root starts from its parent's final basis (`solve(basis:)`).
         var stack: [(inactive: [Bool], fixed: [Int], basis: [Int])] = [
             (inactive, Array(repeating: -1, count: groups), []),
@@ -150,7 +153,7 @@ struct SetPackingLP {
                 complete = false
                 break
             }
-            if let best, solution.objective < best.value + 1 - 1e-6 { continue }
+            if solution.objective < best.value + 1 - 1e-6 { continue }
             var pick = -1
             var pickX = 0.0
             for (j, x) in solution.basicColumns where x < 1 - 1e-6 {
@@ -164,22 +167,45 @@ struct SetPackingLP {
                     value += self.value[j]
                 }
                 // A whole answer has a column in every group (each group row sums to 1).
-                if !columns.contains(-1) && value > (best?.value ?? -.infinity) {
+                if !columns.contains(-1) && value > best.value {
                     best = Answer(columns: columns, value: value, pivots: 0, nodes: 0, proven: false)
                 }
                 continue
             }
-            var left = node.inactive
+            if nodes == 1 { fixedAtRoot = fixByReducedCost(solution, beat: best.value) }
+            var left = inactive
             left[pick] = true
             stack.append((left, node.fixed, solution.basis))
             var fixed = node.fixed
             fix(pick, &fixed)
             stack.append((inactive, fixed, solution.basis))
         }
-        best?.pivots = pivots
-        best?.nodes = nodes
-        best?.proven = complete
+        best.pivots = pivots
+        best.nodes = nodes
+        best.proven = complete
+        best.fixedAtRoot = fixedAtRoot
         return best
+    }
+
+    /// Reduced-cost fixing at the root: a column whose reduced cost takes the relaxation's bound below `beat`
+    /// + 1 is in no answer that beats it (values are whole numbers), so it leaves for the whole tree. With the
+    /// root's row prices π (dual feasible), any answer with column j is worth at most Σπ + d_j, up to the
+    /// tolerance on each row.
+    /// Returns how many columns it left out.
+    private mutating func fixByReducedCost(_ root: Solution, beat: Double) -> Int {
+        let margin = 0.5 - Double(m) * tolerance
+        guard margin > 0 else { return 0 }
+        let bound = root.duals.reduce(0, +)
+        var count = 0
+        for j in 0..<columnCount where !inactive[j] {
+            var d = value[j]
+            for r in start[j]..<start[j + 1] { d -= root.duals[Int(rows[r])] }
+            if bound + d < beat + margin {
+                inactive[j] = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// A first basis for a node started afresh (the root, or any node with `Tuning.packWarm` 0): its fixed
@@ -274,44 +300,71 @@ struct SetPackingLP {
 
         @inline(__always) func cost(_ v: Int) -> Double { v < n ? lp.value[v] : 0 }
 
-        /// Rebuilds the inverse from the basis (Gauss–Jordan with partial pivoting) and the basic values.
-        /// Returns false when the basis is singular (never expected: it only ever takes pivots > tolerance).
+        /// Rebuilds the inverse from the basis, and the basic values. Returns false when the basis is singular
+        /// (never expected: it only ever takes pivots > tolerance).
+        ///
+        /// Most basic variables are slacks, so only a small block is inverted. Let K be the basic columns
+        /// and R the rows without a basic slack (the day rows, and the places whose slack is not basic):
+        /// |R| = |K|, and with the rows and columns so ordered B = [[A_RK, 0], [A_TK, I]], so that
+        /// B⁻¹ = [[A_RK⁻¹, 0], [−A_TK A_RK⁻¹, I]]. A_RK⁻¹ comes from Gauss–Jordan with partial pivoting:
+        /// |K|³ rather than m³ (at 200 rows, the dense inverse took over a third of a run's time).
         @discardableResult
         mutating func refactor() -> Bool {
-            var b = Array(repeating: 0.0, count: m * m)
+            // Basis positions of the columns (K), and of each row's slack (-1: the row is in R).
+            var structural: [Int] = []
+            var slackAt = Array(repeating: -1, count: m)
             for (i, v) in basic.enumerated() {
-                if v < n {
-                    for r in rowsOf(v) { b[Int(lp.rows[r]) * m + i] = 1 }
-                } else {
-                    b[(lp.groups + v - n) * m + i] = 1
-                }
+                if v < n { structural.append(i) } else { slackAt[lp.groups + v - n] = i }
             }
-            var inv = Array(repeating: 0.0, count: m * m)
-            for i in 0..<m { inv[i * m + i] = 1 }
-            for c in 0..<m {
+            let r = (0..<m).filter { slackAt[$0] < 0 }
+            let s = structural.count
+            guard r.count == s else { return false }
+            var indexInR = Array(repeating: -1, count: m)
+            for (b, row) in r.enumerated() { indexInR[row] = b }
+            // A_RK (rows: R, columns: K) and its inverse, s × s.
+            var a = Array(repeating: 0.0, count: s * s)
+            for (c, i) in structural.enumerated() {
+                for k in rowsOf(basic[i]) where indexInR[Int(lp.rows[k])] >= 0 { a[indexInR[Int(lp.rows[k])] * s + c] = 1 }
+            }
+            var inv = Array(repeating: 0.0, count: s * s)
+            for i in 0..<s { inv[i * s + i] = 1 }
+            for c in 0..<s {
                 var p = c
-                for r in (c + 1)..<m where abs(b[r * m + c]) > abs(b[p * m + c]) { p = r }
-                if abs(b[p * m + c]) < 1e-12 { return false }
+                for row in (c + 1)..<s where abs(a[row * s + c]) > abs(a[p * s + c]) { p = row }
+                if abs(a[p * s + c]) < 1e-12 { return false }
                 if p != c {
-                    for k in 0..<m {
-                        b.swapAt(p * m + k, c * m + k)
-                        inv.swapAt(p * m + k, c * m + k)
+                    for k in 0..<s {
+                        a.swapAt(p * s + k, c * s + k)
+                        inv.swapAt(p * s + k, c * s + k)
                     }
                 }
-                let d = 1 / b[c * m + c]
-                for k in 0..<m { b[c * m + k] *= d; inv[c * m + k] *= d }
-                for r in 0..<m where r != c {
-                    let f = b[r * m + c]
+                let d = 1 / a[c * s + c]
+                for k in 0..<s { a[c * s + k] *= d; inv[c * s + k] *= d }
+                for row in 0..<s where row != c {
+                    let f = a[row * s + c]
                     if f == 0 { continue }
-                    for k in 0..<m { b[r * m + k] -= f * b[c * m + k]; inv[r * m + k] -= f * inv[c * m + k] }
+                    for k in 0..<s { a[row * s + k] -= f * a[c * s + k]; inv[row * s + k] -= f * inv[c * s + k] }
                 }
             }
-            // B x = 1 with B's columns in basis order: inv is B⁻¹ (rows: basis positions, columns: rows).
-            binv = inv
+            // inv solves A_RK x_K = y_R: x_K = inv y_R, inv's rows in K's order, its columns in R's.
+            for k in 0..<(m * m) { binv[k] = 0 }
+            for (c, i) in structural.enumerated() {
+                for (b, row) in r.enumerated() { binv[i * m + row] = inv[c * s + b] }
+            }
+            for t in 0..<m where slackAt[t] >= 0 { binv[slackAt[t] * m + t] = 1 }
+            // A slack's row t: x_t = y_t − A_tK x_K.
+            for (c, i) in structural.enumerated() {
+                for k in rowsOf(basic[i]) {
+                    let t = Int(lp.rows[k])
+                    guard slackAt[t] >= 0 else { continue }
+                    let at = slackAt[t] * m
+                    for (b, row) in r.enumerated() { binv[at + row] -= inv[c * s + b] }
+                }
+            }
             for i in 0..<m {
-                var s = 0.0
-                for k in 0..<m { s += binv[i * m + k] * rhs[k] }
-                xB[i] = s
+                var sum = 0.0
+                for k in 0..<m { sum += binv[i * m + k] * rhs[k] }
+                xB[i] = sum
             }
             return true
         }

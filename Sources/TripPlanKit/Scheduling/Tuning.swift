@@ -108,8 +108,10 @@ enum Tuning {
     /// chains' share, in inverse proportion to the visits squared (`packSharePower` 2; 1: to the visits),
     /// within `packShareMin...packShareMax`; without one at most `packLabels` labels of the day DP; at most
     /// `packPivots` simplex pivots and `packNodes` nodes of its branch and bound either way, each node but
-    /// the root starting from its parent's basis (`packWarm` 1; 0: afresh, as before 3 Dec). (Tuning trips
-    /// 1-32, search seeds 3 and 4, 1 s, side by side with `packPool` 0: see docs/scheduler.md, step 5.)
+    /// the root starting from its parent's basis (`packWarm` 1; 0: afresh, as before 3 Dec). Besides the
+    /// pools' routes, the first `packMemory` distinct routes each day had after a round of the search (0:
+    /// none). (Tuning trips 1-32, search seeds 3 and 4, 1 s, side by side with `packPool` 0, and with
+    /// `packMemory` 0: see docs/scheduler.md, step 5.)
     static let packPool = value("PACK_POOL", 16)
     static let packShare = value("PACK_SHARE", 150)
     static let packShareMin = value("PACK_SHARE_MIN", 0)
@@ -118,6 +120,7 @@ enum Tuning {
     static let packLabels = value("PACK_LABELS", 600_000)
     static let packPivots = value("PACK_PIVOTS", 20_000)
     static let packNodes = value("PACK_NODES", 50)
+    static let packMemory = value("PACK_MEMORY", 500)
     static let packWarm = value("PACK_WARM", 1)
     private static func value(_ name: String, _ standard: Int) -> Int {
         #if TRIPPLAN_TRACE
