@@ -88,9 +88,10 @@ struct LocalSearch {
     var ejectFailed: [Int]
     /// Per day: the nodes of its full path as of its last `refresh`, `from`, the stops, `to` (`node`).
     var paths: [[Int]]
-    /// Per day: routes of plans the search accepted (its local optima), for the re-plan of all days at once
-    /// (`repackAllDays`), at most `Tuning.packMemory` a day.
-    /// In the order first seen (a `Set`'s order changes from run to run), and as a set for membership.
+    /// Per day: the routes the search's rounds left it (`remember`), for the re-plan of all days at once
+    /// (`repackAllDays`), at most `Tuning.packMemory` a day, in the order first seen (a `Set`'s order changes
+    /// from process to process, and the plan without a time limit must not); `routeKnown` holds the same
+    /// routes as a set, to tell a new one.
     var routeMemory: [[[Int]]] = []
     var routeKnown: [Set<[Int]>] = []
     /// Per visit: `movable`'s last answer and the change count it was found at (-1: never).

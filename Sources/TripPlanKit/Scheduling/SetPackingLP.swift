@@ -8,12 +8,15 @@ import Foundation
 /// `groups..<groups+items` say "this item at most once" (each with a slack). Every right-hand side is 1.
 ///
 /// Written for few rows (about 60) and many sparse columns (up to about 100,000): the basis inverse is kept
-/// dense (m × m) and updated in place each pivot, refactored from scratch every `refactorEvery` pivots;
+/// dense (m × m) and updated in place each pivot, refactored from scratch every `refactorEvery` pivots (only
+/// the block of the basic columns is inverted: most basic variables are slacks);
 /// pricing is partial (the best of a block of columns). Against degeneracy (a plan's places all sit at their
 /// bound) the item rows' right-hand sides are perturbed by distinct millionths, and a run of degenerate
 /// pivots still left switches to Bland's rule until one makes progress, so that the simplex cannot cycle.
 /// The branch and bound only ever leaves columns out, so a node's parent's optimal basis stays dual
 /// feasible for it: the node starts there, and a dual simplex drives the left-out columns from the basis.
+/// At the root, the columns whose reduced cost rules them out of any answer better than the start leave
+/// for the whole tree (reduced-cost fixing).
 struct SetPackingLP {
     let groups: Int
     let items: Int
