@@ -13,7 +13,8 @@ import Foundation
 /// pricing is partial (the best of a block of columns). Against degeneracy (a plan's places all sit at their
 /// bound) the item rows' right-hand sides are perturbed by distinct millionths, and a run of degenerate
 /// pivots still left switches to Bland's rule until one makes progress, so that the simplex cannot cycle.
-/// The branch and bound only ever leaves columns out, so a node's parent's optimal basis stays dual
+/// The branch and bound branches on an item's group (the item in one group, or out of it) and only ever
+/// leaves columns out, so a node's parent's optimal basis stays dual
 /// feasible for it: the node starts there, and a dual simplex drives the left-out columns from the basis.
 /// At the root, the columns whose reduced cost rules them out of any answer better than the start leave
 /// for the whole tree (reduced-cost fixing).
@@ -29,6 +30,9 @@ struct SetPackingLP {
     var inactive: [Bool]
     /// Reduced costs at most this count as zero: a millionth of a minute, scaled with the largest value.
     let tolerance: Double
+    /// How the branch and bound branches (`bestWhole`): on an item's group (true; `Tuning.packBranch` 1), or on
+    /// a column (false, before the evening of 3 Dec; the tests compare the two).
+    var branchOnItems = Tuning.packBranch > 0
 
     var m: Int { groups + items }
     var columnCount: Int { value.count }
@@ -115,8 +119,14 @@ struct SetPackingLP {
     /// active column per group, covering no item twice), the first answer to beat. Each node solves the
     /// relaxation (the root from `initial`, every other node from its parent's final basis: `solve(basis:)`,
     /// about a quarter of the pivots of a start afresh on the generated trips); a node whose bound cannot
-    /// beat the best whole answer so far by 1 (values are whole numbers) is dropped; otherwise the fractional
-    /// column nearest 1 is first fixed at 1 (so that the first leaf is a dive), then left out. At the root,
+    /// beat the best whole answer so far by 1 (values are whole numbers) is dropped. Otherwise it branches on
+    /// an item's group (`branchOnItems`): the (group, item) whose share, summed over the basic columns, is
+    /// fractional and nearest 1 — first the item in that group (the group's columns without it, and the
+    /// other groups' columns with it, leave), so that the first leaf is a dive, then the item out of it (the
+    /// group's columns with it leave). Both children only lose columns, and between them they hold every
+    /// whole answer; leaving out one column, by contrast, barely moves the bound. When every share is whole
+    /// but a group still mixes columns (the same places in other orders), or with `branchOnItems` false, the
+    /// fractional column nearest 1 is fixed at 1, then left out. At the root,
     /// the columns whose reduced cost rules them out of any better answer leave for the whole tree
     /// (`fixByReducedCost`). Ends when the tree is done (`proven`), or at `nodeBudget` nodes, `pivotBudget`
     /// pivots or `stop`. `empty[g]`: a column of group g that covers nothing.
@@ -176,6 +186,22 @@ struct SetPackingLP {
                 continue
             }
             if nodes == 1 { fixedAtRoot = fixByReducedCost(solution, beat: best.value) }
+            if branchOnItems, let (g, row) = fractionalAssignment(solution) {
+                // Branch on an item's group: first the item in group g (its other groups' columns with it,
+                // and g's columns without it, leave), then the item out of g (g's columns with it leave).
+                var out = inactive, into = inactive
+                for c in 0..<columnCount where !inactive[c] {
+                    let has = ((start[c] + 1)..<start[c + 1]).contains { Int(rows[$0]) == row }
+                    if Int(rows[start[c]]) == g {
+                        if has { out[c] = true } else { into[c] = true }
+                    } else if has {
+                        into[c] = true
+                    }
+                }
+                stack.append((out, node.fixed, solution.basis))
+                stack.append((into, node.fixed, solution.basis))
+                continue
+            }
             var left = inactive
             left[pick] = true
             stack.append((left, node.fixed, solution.basis))
@@ -188,6 +214,21 @@ struct SetPackingLP {
         best.proven = complete
         best.fixedAtRoot = fixedAtRoot
         return best
+    }
+
+    /// The (group, item row) whose share of the item in the group, summed over the basic columns, is
+    /// fractional and nearest 1 (the lowest group and row on a tie); nil when every share is whole.
+    private func fractionalAssignment(_ solution: Solution) -> (Int, Int)? {
+        var share = Array(repeating: 0.0, count: groups * items)
+        for (j, x) in solution.basicColumns {
+            let g = Int(rows[start[j]])
+            for r in (start[j] + 1)..<start[j + 1] { share[g * items + Int(rows[r]) - groups] += x }
+        }
+        var pick = -1
+        for k in 0..<share.count where share[k] > 1e-6 && share[k] < 1 - 1e-6 {
+            if pick < 0 || share[k] > share[pick] + 1e-9 { pick = k }
+        }
+        return pick < 0 ? nil : (pick / items, groups + pick % items)
     }
 
     /// Reduced-cost fixing at the root: a column whose reduced cost takes the relaxation's bound below `beat`

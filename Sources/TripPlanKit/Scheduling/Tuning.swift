@@ -108,7 +108,8 @@ enum Tuning {
     /// chains' share, in inverse proportion to the visits squared (`packSharePower` 2; 1: to the visits),
     /// within `packShareMin...packShareMax`; without one at most `packLabels` labels of the day DP; at most
     /// `packPivots` simplex pivots and `packNodes` nodes of its branch and bound either way, each node but
-    /// the root starting from its parent's basis (`packWarm` 1; 0: afresh, as before 3 Dec). Besides the
+    /// the root starting from its parent's basis (`packWarm` 1; 0: afresh, as before 3 Dec), branching on a
+    /// place's day (`packBranch` 1; 0: on a route, as before). Besides the
     /// pools' routes, the first `packMemory` distinct routes each day had after a round of the search (0:
     /// none). (Tuning trips 1-32, search seeds 3 and 4, 1 s, side by side with `packPool` 0, and with
     /// `packMemory` 0: see docs/scheduler.md, step 5.)
@@ -122,6 +123,7 @@ enum Tuning {
     static let packNodes = value("PACK_NODES", 50)
     static let packMemory = value("PACK_MEMORY", 500)
     static let packWarm = value("PACK_WARM", 1)
+    static let packBranch = value("PACK_BRANCH", 1)
     private static func value(_ name: String, _ standard: Int) -> Int {
         #if TRIPPLAN_TRACE
         if let text = ProcessInfo.processInfo.environment["TRIPPLAN_TUNE_" + name], let number = Int(text) { return number }
