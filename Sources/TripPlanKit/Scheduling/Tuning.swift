@@ -107,7 +107,8 @@ enum Tuning {
     /// all). With a time limit, once a search has stalled, `packShare` ‰ of it at 100 visits before the
     /// chains' share, in inverse proportion to the visits squared (`packSharePower` 2; 1: to the visits),
     /// within `packShareMin...packShareMax`; without one at most `packLabels` labels of the day DP; at most
-    /// `packPivots` simplex pivots and `packNodes` nodes of its branch and bound either way, each node but
+    /// `packPivots` simplex pivots either way and `packNodes` nodes of its branch and bound without a time
+    /// limit (`packNodesLimited` with one, where the share of the time bounds it too), each node but
     /// the root starting from its parent's basis (`packWarm` 1; 0: afresh, as before 3 Dec), branching on a
     /// place's day (`packBranch` 1; 0: on a route, as before). Besides the
     /// pools' routes, the first `packMemory` distinct routes each day had after a round of the search (0:
@@ -121,6 +122,10 @@ enum Tuning {
     static let packLabels = value("PACK_LABELS", 600_000)
     static let packPivots = value("PACK_PIVOTS", 20_000)
     static let packNodes = value("PACK_NODES", 50)
+    /// With a time limit, 150 nodes rather than 50 (since the branching on a place's day; 1 s, one core each,
+    /// side by side, tuning trips 1-32 and 33-64: 50 places 23 better / 11 worse, 100 places 93 / 62). Without
+    /// one, 150 found a little more (12 / 6, +12 score) in 1.4 times the time, up to 7 s at 200 places.
+    static let packNodesLimited = value("PACK_NODES_LIMITED", 150)
     static let packMemory = value("PACK_MEMORY", 500)
     static let packWarm = value("PACK_WARM", 1)
     static let packBranch = value("PACK_BRANCH", 1)
