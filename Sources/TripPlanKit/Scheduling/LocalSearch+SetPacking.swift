@@ -116,7 +116,8 @@ extension LocalSearch {
         debugNote("packing columns built: \(value.count) columns, \(items) places, \(work) labels")
         var lp = SetPackingLP(groups: days.count, items: items, start: start, rows: rows, value: value)
         let clock = self.clock
-        let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: clock.limit == nil ? Tuning.packNodes : Tuning.packNodesLimited,
+        let nodeBudget = clock.limit == nil ? Tuning.packNodes : Tuning.packNodesLimited
+        let answer = lp.bestWhole(initial: initial, empty: empty, pivotBudget: pivotBudget, nodeBudget: nodeBudget,
                                   stop: { clock.expired })
         debugNote("packing: \(value.count) columns (\(answer.fixedAtRoot) left out at the root), \(work) labels, "
                   + "\(answer.pivots) pivots, \(answer.nodes) nodes\(answer.proven ? ", proven" : "")")
