@@ -161,7 +161,7 @@ extension LocalSearch {
         let elapsed = clock.elapsed
         if elapsed - lastReport >= 1 {
             lastReport = elapsed
-            progress(SearchProgress(elapsedSeconds: elapsed, remainingSeconds: clock.remaining,
+            progress(SearchProgress(elapsedSeconds: elapsed, remainingSeconds: wholeClock.remaining,
                                     visitsPlaced: placed, bestTravelMinutes: best.travel))
         }
     }

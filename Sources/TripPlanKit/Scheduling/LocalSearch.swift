@@ -17,8 +17,11 @@ struct LocalSearch {
     let p: ScheduleProblem
     let candidates: [Int]
     var rng: SplitMix64
-    /// The search's clock; `run` bounds `repackPairs` after each search by a shorter one.
+    /// The search's clock; `run` bounds its steps (a search, `repackPairs` after it, the packing) by shorter
+    /// ones.
     var clock: SearchClock
+    /// The clock with the search's whole time limit, for the progress reports' time left.
+    let wholeClock: SearchClock
     let progress: (@Sendable (SearchProgress) -> Void)?
 
     var routes: [[Int]]
@@ -104,6 +107,7 @@ struct LocalSearch {
         self.candidates = candidates
         rng = SplitMix64(seed: seed)
         self.clock = clock
+        wholeClock = clock
         self.progress = progress
         routes = Array(repeating: [], count: problem.dayCount)
         dayOf = Array(repeating: -1, count: problem.visitCount)

@@ -63,6 +63,24 @@ import Testing
         #expect(seen.all.map(\.remainingSeconds) == [2, 2])
     }
 
+    /// A search longer than a second reports the time left to its whole limit, although it runs its steps
+    /// (each search, the packing, the chains) against shorter ones.
+    @Test func progressCountsTheTimeLeftToTheWholeLimit() {
+        var r = T.Rand(state: 8)
+        let (trip, matrix) = T.randomLargerTrip(&r, maxVisits: 30)
+        let seen = Seen()
+        let limit = 2.0
+        var options = SchedulerOptions(timeLimit: limit, jobs: 1)
+        options.progress = { seen.add($0) }
+        let plan = Scheduler.plan(trip, travel: matrix, options: options)
+        #expect(T.problems(plan, trip: trip, matrix: matrix).isEmpty)
+        #expect(!seen.all.isEmpty)
+        for report in seen.all {
+            let end = report.elapsedSeconds + (report.remainingSeconds ?? 0)
+            #expect(abs(end - limit) < 0.01, "reported end \(end) s")
+        }
+    }
+
     private final class Seen: @unchecked Sendable {
         private let lock = NSLock()
         private var stored: [SearchProgress] = []
