@@ -56,7 +56,9 @@ public enum Scheduler {
     /// With at most `ExactSolver.maxVisits` places that can be visited at all the plan is provably optimal;
     /// beyond that a local search decides (deterministic without a time limit). See docs/scheduler.md.
     public static func plan(_ trip: Trip, travel: TravelMatrix, options: SchedulerOptions = .init()) -> Itinerary {
-        let clock = SearchClock(limit: options.timeLimit)
+        // A time limit is a deadline for the whole plan: the search stops a little before it, so that the
+        // steps after it (the last round, the final polish and the itinerary's assembly) end within it.
+        let clock = SearchClock(limit: options.timeLimit.map { $0 * (1 - SearchClock.finishingShare) })
         let problem = ScheduleProblem(trip: trip, travel: travel)
         // A place closed (or with every window too short) on every day can never be visited. One that does
         // not fit even alone on any day cannot be visited either, provided travel obeys the triangle
@@ -82,6 +84,10 @@ public enum Scheduler {
 
 /// Wall-clock bookkeeping for a search with an optional time limit.
 struct SearchClock: Sendable {
+    /// The share of a time limit left for the steps after the search. They took at most 1.6 ms after a
+    /// 1 s search on the Dumas instances of 200 nodes and 2 ms on trips of 200 places; 0.5 % is 5 ms at 1 s.
+    static let finishingShare = 0.005
+
     let began: Double
     let limit: Double?
 
