@@ -23,6 +23,9 @@
 #   --budget SECONDS     the time limit of each run (default 1)
 #   --turns              one after the other with one search per core, rather than both at once
 #   --out DIR            where the tables go (default: a new temporary folder)
+#   --best LIST          best-known answers for the comparison's 'meets' column, comma-separated
+#                        (default: Benchmarks/best-known.txt, the held-out trips, and
+#                        Benchmarks/best-known-tuning.txt, the tuning trips; "none" for no column)
 #
 # Exit status: 0 when both sides produced every table (whatever the comparison says), 2 on bad usage.
 set -euo pipefail
@@ -34,7 +37,7 @@ fail() { echo "ab.sh: $*" >&2; echo "Run 'Benchmarks/ab.sh --help' for the optio
 value() { [ $# -ge 2 ] && [ -n "$2" ] || fail "$1 needs a value"; printf '%s' "$2"; }
 
 ref="" before_bin="" after_bin="" before_env="" after_env=""
-sizes="100,200" seeds="1-32" search_seeds="1,2" budget="1" turns=0 out=""
+sizes="100,200" seeds="1-32" search_seeds="1,2" budget="1" turns=0 out="" best=""
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
         --budget) budget="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
         --turns) turns=1; shift ;;
         --out) out="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
+        --best) best="$(value "$1" "${2-}")" || exit 2; shift 2 ;;
         -*) fail "unknown option '$1'" ;;
         *) [ -z "$ref" ] || fail "one commit only, got '$ref' and '$1'"; ref="$1"; shift ;;
     esac
@@ -138,5 +142,12 @@ for ss in ${search_seeds//,/ }; do
     done
     befores+=("$out/before-$ss.csv"); afters+=("$out/after-$ss.csv")
 done
+if [ -z "$best" ]; then
+    for file in Benchmarks/best-known.txt Benchmarks/best-known-tuning.txt; do
+        [ -f "$file" ] && best="${best:+$best,}$file"
+    done
+fi
+best_args=()
+[ -n "$best" ] && [ "$best" != none ] && best_args=(--best "$best")
 echo
-"$after_bin" compare "${befores[@]}" --after "$(IFS=,; echo "${afters[*]}")"
+"$after_bin" compare "${befores[@]}" --after "$(IFS=,; echo "${afters[*]}")" "${best_args[@]}"

@@ -44,6 +44,16 @@ struct QualityBenchmark: Command {
         func isBetter(than other: Known) -> Bool {
             (required, score, -travel) > (other.required, other.score, -other.travel)
         }
+
+        /// Whether this answer meets `best`: at least its required visits and optional score and, when
+        /// both are equal, travel within 1 % of it; with the travel gap in per cent when both are equal.
+        func meets(_ best: Known) -> (meets: Bool, gap: Double?) {
+            if (required, score) != (best.required, best.score) {
+                return ((required, score) > (best.required, best.score), nil)
+            }
+            let gap = best.travel > 0 ? Double(travel - best.travel) / Double(best.travel) * 100 : 0
+            return (gap <= 1, gap)
+        }
     }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
@@ -95,15 +105,11 @@ struct QualityBenchmark: Command {
                 let best = known[key]
                 var gapText = "-", meets = "-"
                 if verdict.feasible, let best {
-                    if (mine.required, mine.score) < (best.required, best.score) {
-                        meets = "NO"
-                    } else if (mine.required, mine.score) > (best.required, best.score) {
-                        meets = "yes"
-                    } else {
-                        let gap = best.travel > 0 ? Double(mine.travel - best.travel) / Double(best.travel) * 100 : 0
+                    let verdict = mine.meets(best)
+                    meets = verdict.meets ? "yes" : "NO"
+                    if let gap = verdict.gap {
                         gaps.append(gap)
                         gapText = Figures.fixed(gap, 2)
-                        meets = gap <= 1 ? "yes" : "NO"
                     }
                 }
                 if !verdict.feasible { infeasible += 1 }

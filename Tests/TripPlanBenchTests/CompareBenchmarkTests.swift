@@ -33,6 +33,27 @@ import TripPlanKit
         #expect(CompareBenchmark.probability(CompareBenchmark.signTest(38, 23)) == "0.072")
     }
 
+    /// A run meets a best-known answer as `quality` judges it: more required visits, or as many and more
+    /// score, or both equal and travel within 1 %; an infeasible run never does.
+    @Test func meetsCountsRunsThatReachTheBestKnown() {
+        typealias Run = CompareBenchmark.Run
+        let best = QualityBenchmark.Known(required: 10, score: 20, travel: 1000)
+        #expect(Run(required: 10, score: 20, travel: 1010).meets(best))
+        #expect(!Run(required: 10, score: 20, travel: 1011).meets(best))
+        #expect(Run(required: 10, score: 21, travel: 5000).meets(best))
+        #expect(Run(required: 11, score: 0, travel: 5000).meets(best))
+        #expect(!Run(required: 10, score: 19, travel: 10).meets(best))
+        #expect(!Run(required: 10, score: 20, travel: 1000, feasible: false).meets(best))
+
+        var tally = CompareBenchmark.Tally()
+        tally.add(before: Run(required: 10, score: 19, travel: 900), after: Run(required: 10, score: 20, travel: 1005), best: best)
+        tally.add(before: Run(required: 10, score: 20, travel: 1000), after: Run(required: 10, score: 20, travel: 1000), best: best)
+        tally.add(before: Run(required: 9, score: 0, travel: 800), after: Run(required: 9, score: 0, travel: 700))
+        #expect((tally.known, tally.meetsBefore, tally.meetsAfter) == (2, 1, 2))
+        #expect(CompareBenchmark.cells("50", tally, meets: true).last == "1 → 2 of 2")
+        #expect(CompareBenchmark.cells("50", CompareBenchmark.Tally(), meets: true).last == "-")
+    }
+
     @Test func readsQualityTablesAndNamesTheLineOfABadRow() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
