@@ -105,9 +105,9 @@ struct QualityBenchmark: Command {
                 let best = known[key]
                 var gapText = "-", meets = "-"
                 if verdict.feasible, let best {
-                    let verdict = mine.meets(best)
-                    meets = verdict.meets ? "yes" : "NO"
-                    if let gap = verdict.gap {
+                    let judged = mine.meets(best)
+                    meets = judged.meets ? "yes" : "NO"
+                    if let gap = judged.gap {
                         gaps.append(gap)
                         gapText = Figures.fixed(gap, 2)
                     }
