@@ -11,8 +11,9 @@ struct CreateCommand: Command {
 
         OPTIONS:
           --json                  Print the itinerary (tripplan-itinerary/1 JSON) instead of the plan.
-          --time-limit <seconds>  Bound the search. Without it the search is deterministic:
-                                  the same file always gives the same plan.
+          --time-limit <seconds>  Search for this long; the plan is ready within it. Without
+                                  it the search is deterministic: the same file always gives
+                                  the same plan.
           --seed <n>              Seed of the search's random choices (default 1).
           --jobs <n>              Searches run side by side, each on its own core with its own
                                   seed; the best plan wins. Default: one per processor core (at

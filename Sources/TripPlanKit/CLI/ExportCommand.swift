@@ -15,7 +15,7 @@ struct ExportCommand: Command {
                                   browser and print or save as PDF. md: the same plan as Markdown.
           --output <file>         Write to this file (atomically) instead of standard output.
           --lang lv|en            Language of the plan (default: the trip's "language").
-          --time-limit <seconds>  Bound the search when the plan has to be made afresh.
+          --time-limit <seconds>  Search for this long when the plan has to be made afresh.
           --seed <n>              Seed of the search's random choices (default 1).
           --jobs <n>              Searches side by side when planning afresh (as 'tripplan create').
 
