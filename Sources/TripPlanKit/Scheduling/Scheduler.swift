@@ -84,8 +84,9 @@ public enum Scheduler {
 
 /// Wall-clock bookkeeping for a search with an optional time limit.
 struct SearchClock: Sendable {
-    /// The share of a time limit left for the steps after the search. They took at most 1.6 ms after a
-    /// 1 s search on the Dumas instances of 200 nodes and 2 ms on trips of 200 places; 0.5 % is 5 ms at 1 s.
+    /// The share of a time limit left for the steps after the search. They took up to 2 ms after a 1 s
+    /// search on the Dumas instances and on trips of 200 places (up to 8 ms with another process beside
+    /// the search on a 2-core machine); 0.5 % is 5 ms at 1 s.
     static let finishingShare = 0.005
 
     let began: Double
