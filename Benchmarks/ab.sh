@@ -149,5 +149,9 @@ if [ -z "$best" ]; then
 fi
 best_args=()
 [ -n "$best" ] && [ "$best" != none ] && best_args=(--best "$best")
+if [ ${#best_args[@]} -gt 0 ] && ! "$after_bin" compare --help 2>/dev/null | grep -q -- '--best'; then
+    echo "== $after_bin is a build whose compare has no --best: no meets column" >&2
+    best_args=()
+fi
 echo
 "$after_bin" compare "${befores[@]}" --after "$(IFS=,; echo "${afters[*]}")" "${best_args[@]}"
