@@ -62,6 +62,9 @@ first="${seeds%-*}" last="${seeds#*-}"
 [[ "$sizes" =~ ^[0-9]+(,[0-9]+)*$ ]] || fail "--sizes takes numbers such as 100,200, not '$sizes'"
 [[ "$budget" =~ ^[0-9]*\.?[0-9]+$ ]] || fail "--budget takes seconds such as 1 or 0.5, not '$budget'"
 [[ "$search_seeds" =~ ^[0-9]+(,[0-9]+)*$ ]] || fail "--search-seeds takes numbers such as 1,2, not '$search_seeds'"
+if [ -n "$best" ] && [ "$best" != none ]; then
+    for file in ${best//,/ }; do [ -f "$file" ] || fail "--best: no best-known file '$file'"; done
+fi
 if [ -n "$ref" ] && [ -n "$before_bin" ]; then fail "give the build before as a commit or as --before-bin, not both"; fi
 if [ -z "$ref" ] && [ -z "$before_bin" ]; then
     if [ -z "$before_env" ] && [ -z "$after_env" ]; then
