@@ -7,6 +7,9 @@
 #   QUALITY_SEEDS="1 2 3" Benchmarks/run.sh quality  # the search seeds of the held-out runs (default 1 2)
 #   Benchmarks/run.sh dumas      # only the named benchmarks: dumas dumas-deterministic exact12 scale quality
 #                                # quality-one-core quality-deterministic create-timing kurzeme
+#   Benchmarks/run.sh budget-curve  # not in the full set (about 12 minutes): the held-out trips at budgets
+#                                # of 1, 2, 5 and 10 s (CURVE_BUDGETS="1 2 5 10"), and how many meet the best
+#                                # known at each size and budget
 #
 # Run it on a quiet machine: every figure is wall time. Exit status 1 when any benchmark failed
 # (an infeasible plan, a non-optimal exact12 answer, a missing input); the tables still get written.
@@ -51,6 +54,8 @@ run() {
 
 wanted=("$@")
 want() { [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $1 "* ]]; }
+# Only when named: too long for the full set.
+named() { [[ " ${wanted[*]} " == *" $1 "* ]]; }
 
 want dumas && run dumas dumas --budget "$BUDGET" --csv "$RESULTS/dumas.csv"
 # Without a limit the search is deterministic; the up-to-60-node instances are issue 2's target.
@@ -74,6 +79,27 @@ for seed in ${QUALITY_SEEDS:-1 2}; do
     fi
 done
 want quality-deterministic && run quality-deterministic quality --no-limit --csv "$RESULTS/quality-deterministic.csv"
+# How much time each size needs to meet the best known: the held-out trips at growing budgets, two searches
+# (one per core), search seed 1; then per size the trips that meet at each budget.
+if named budget-curve; then
+    budgets=(${CURVE_BUDGETS:-1 2 5 10})
+    for b in "${budgets[@]}"; do
+        run "budget-curve-${b}s" quality --budget "$b" --csv "$RESULTS/budget-curve-${b}s.csv"
+    done
+    {
+        echo "# Held-out trips 101-110 that meet the best known, by size and budget (tripplan-bench quality --budget B),"
+        echo "# $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); tables in budget-curve-<B>s.txt"
+        echo
+        printf '%6s' places; for b in "${budgets[@]}"; do printf '%8s' "${b} s"; done; echo
+        for size in 25 50 100 200; do
+            printf '%6s' "$size"
+            for b in "${budgets[@]}"; do
+                printf '%8s' "$(awk -F, -v size="$size" '$1 == size { n++; if ($12 == "yes") m++ } END { print (n ? m + 0 "/" n : "-") }' "$RESULTS/budget-curve-${b}s.csv" 2>/dev/null)"
+            done
+            echo
+        done
+    } | tee "$RESULTS/budget-curve.txt"
+fi
 want create-timing && run create-timing create-timing --runs 30
 want kurzeme && run kurzeme trip itineraries/kurzeme-2023.json
 
