@@ -81,6 +81,8 @@ struct QualityBenchmark: Command {
                                ("best travel", 11, true), ("gap %", 6, true), ("meets", 5, false)])
         console.out(table.header())
         var infeasible = 0, behind = 0, rows = 0, updated = 0
+        // Per size: the trips judged against a best-known answer, and those that meet it.
+        var judged: [Int: (trips: Int, meet: Int)] = [:]
         var gaps: [Double] = []
         let clock = ContinuousClock()
         for size in sizes {
@@ -114,6 +116,10 @@ struct QualityBenchmark: Command {
                 }
                 if !verdict.feasible { infeasible += 1 }
                 if meets == "NO" { behind += 1 }
+                if best != nil {
+                    judged[size, default: (0, 0)].trips += 1
+                    if meets == "yes" { judged[size, default: (0, 0)].meet += 1 }
+                }
                 if verdict.feasible, best.map({ mine.isBetter(than: $0) }) ?? true {
                     known[key] = mine
                     updated += 1
@@ -128,6 +134,10 @@ struct QualityBenchmark: Command {
         }
         let meanGap = gaps.isEmpty ? 0 : gaps.reduce(0, +) / Double(gaps.count)
         console.out("\n\(rows) trips: \(infeasible) infeasible, \(behind) behind the best known; mean travel gap \(Figures.fixed(meanGap, 3)) % over \(gaps.count) with equal visits.\n")
+        if !judged.isEmpty {
+            let bySize = sizes.compactMap { size in judged[size].map { "\(size) places \($0.meet) of \($0.trips)" } }
+            console.out("Meet the best known: \(bySize.joined(separator: " · ")).\n")
+        }
         try BenchOptions.writeCSV(table, to: arguments.option("--csv"), console: console)
         if arguments.flag("--update") && updated > 0 {
             try writeKnown(known, to: path)
