@@ -11,7 +11,7 @@ struct DayPairRepack {
     /// At most this many visits in a pair's pool; pairs whose stops alone exceed it are left as they are.
     static let poolCap = 16
     /// A day DP that builds more labels than this gives up (memory and time bound; the pair is skipped):
-    /// about 23 MB of labels.
+    /// about 19 MB of labels (48 bytes each).
     static let labelCap = 400_000
 
     /// The cheapest order of every subset a day can visit (bit i = `pool[i]`).
@@ -37,12 +37,25 @@ struct DayPairRepack {
     }
 
     /// Labels of the day DP: travel so far and the two ready times (lunch due / taken) after the last visit.
-    /// `next` chains the labels of one subset (newest first); `dead` marks a label dominated after it was built.
+    /// One record per label, so that the walk along a subset's chain reads one cache line per label.
+    private struct Label {
+        var travel: Int
+        var readyN: Int
+        var readyY: Int
+        var mask: Int32
+        var visit: Int32
+        /// The label before it (-1: the day's first stop), and the next older label of the same subset.
+        var parent: Int32
+        var next: Int32
+        /// Dominated after it was built.
+        var dead: Bool
+    }
+
+    /// The labels; `head` holds the newest label of each subset (chained newest first through `next`).
     private struct Labels {
-        var travel: [Int] = [], readyN: [Int] = [], readyY: [Int] = [], mask: [Int] = [], visit: [Int] = []
-        var parent: [Int] = [], next: [Int] = [], dead: [Bool] = []
+        var all: [Label] = []
         /// The newest label of each subset (-1: none).
-        var head: [Int]
+        var head: [Int32]
         /// The labels built in the current layer.
         var layer: [Int] = []
 
@@ -50,18 +63,19 @@ struct DayPairRepack {
 
         /// Adds a label unless one of the same subset and last visit is at least as good in all three.
         mutating func add(_ t: Int, _ tN: Int, _ tY: Int, _ m: Int, _ i: Int, _ from: Int) {
-            var id = head[m]
+            var id = Int(head[m])
             while id >= 0 {
-                if visit[id] == i && !dead[id] {
-                    if travel[id] <= t && readyN[id] <= tN && readyY[id] <= tY { return }
-                    if t <= travel[id] && tN <= readyN[id] && tY <= readyY[id] { dead[id] = true }
+                let other = all[id]
+                if Int(other.visit) == i && !other.dead {
+                    if other.travel <= t && other.readyN <= tN && other.readyY <= tY { return }
+                    if t <= other.travel && tN <= other.readyN && tY <= other.readyY { all[id].dead = true }
                 }
-                id = next[id]
+                id = Int(other.next)
             }
-            travel.append(t); readyN.append(tN); readyY.append(tY); mask.append(m); visit.append(i)
-            parent.append(from); next.append(head[m]); dead.append(false)
-            head[m] = travel.count - 1
-            layer.append(travel.count - 1)
+            all.append(Label(travel: t, readyN: tN, readyY: tY, mask: Int32(m), visit: Int32(i), parent: Int32(from),
+                             next: head[m], dead: false))
+            head[m] = Int32(all.count - 1)
+            layer.append(all.count - 1)
         }
     }
 
@@ -97,11 +111,12 @@ struct DayPairRepack {
             labels.layer.removeAll(keepingCapacity: true)
             work += current.count
             if work >= budget { return nil }
-            for (k, id) in current.enumerated() where !labels.dead[id] {
+            for (k, id) in current.enumerated() where !labels.all[id].dead {
                 // Within the layer too: a layer may hold far more labels than the one before it.
-                if labels.travel.count > Self.labelCap || (k & 1023 == 0 && clock.expired) { return nil }
-                let m = labels.mask[id], node = p.visitNode[pool[labels.visit[id]]]
-                let (t, tN, tY) = (labels.travel[id], labels.readyN[id], labels.readyY[id])
+                if labels.all.count > Self.labelCap || (k & 1023 == 0 && clock.expired) { return nil }
+                let label = labels.all[id]
+                let m = Int(label.mask), node = p.visitNode[pool[Int(label.visit)]]
+                let (t, tN, tY) = (label.travel, label.readyN, label.readyY)
                 let end = p.arrival(at: d, readyDue: tN, readyTaken: tY, from: node)
                 if end < never {
                     let total = t + p.minutes(node, p.dayTo[d])
@@ -117,8 +132,8 @@ struct DayPairRepack {
                 }
             }
         }
-        sets.parent = labels.parent
-        sets.visit = labels.visit
+        sets.parent = labels.all.map { Int($0.parent) }
+        sets.visit = labels.all.map { Int($0.visit) }
         return sets
     }
 
