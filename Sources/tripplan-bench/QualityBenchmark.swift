@@ -135,7 +135,9 @@ struct QualityBenchmark: Command {
         let meanGap = gaps.isEmpty ? 0 : gaps.reduce(0, +) / Double(gaps.count)
         console.out("\n\(rows) trips: \(infeasible) infeasible, \(behind) behind the best known; mean travel gap \(Figures.fixed(meanGap, 3)) % over \(gaps.count) with equal visits.\n")
         if !judged.isEmpty {
-            let bySize = sizes.compactMap { size in judged[size].map { "\(size) places \($0.meet) of \($0.trips)" } }
+            // Each size once, in the order given (a size given twice counts its trips twice).
+            let distinct = sizes.enumerated().filter { sizes.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+            let bySize = distinct.compactMap { size in judged[size].map { "\(size) places \($0.meet) of \($0.trips)" } }
             console.out("Meet the best known: \(bySize.joined(separator: " · ")).\n")
         }
         try BenchOptions.writeCSV(table, to: arguments.option("--csv"), console: console)
