@@ -312,6 +312,11 @@ struct SetPackingLP {
         var alpha: [Double]
         var pivots = 0
         var cursor = 0
+        /// The variables that may enter, in ascending order: the active columns, then every slack. The
+        /// branch and bound leaves most columns out (at the root by their reduced cost, then by branching),
+        /// and `lp.inactive` does not change while a state lives, so the pricing and the dual ratio test scan
+        /// this list rather than every column.
+        let enterable: [Int32]
 
         init(lp: SetPackingLP, initial: [Int]) {
             self.init(lp: lp, basis: initial + (0..<lp.items).map { lp.columnCount + $0 })
@@ -322,6 +327,10 @@ struct SetPackingLP {
             self.lp = lp
             m = lp.m
             n = lp.columnCount
+            var enterable: [Int32] = []
+            for k in 0..<n where !lp.inactive[k] { enterable.append(Int32(k)) }
+            for k in 0..<lp.items { enterable.append(Int32(n + k)) }
+            self.enterable = enterable
             isBasic = Array(repeating: false, count: n + lp.items)
             binv = Array(repeating: 0, count: m * m)
             xB = Array(repeating: 0, count: m)
@@ -435,8 +444,8 @@ struct SetPackingLP {
             let total = n + lp.items
             let tolerance = lp.tolerance
             if bland {
-                for v in 0..<total where !isBasic[v] && (v >= n || !lp.inactive[v]) && reducedCost(v) > tolerance {
-                    return v
+                for entry in enterable where !isBasic[Int(entry)] && reducedCost(Int(entry)) > tolerance {
+                    return Int(entry)
                 }
                 return nil
             }
@@ -446,11 +455,20 @@ struct SetPackingLP {
                 var best = -1
                 var bestD = tolerance
                 let end = min(total, scanned + block)
-                for s in scanned..<end {
-                    let v = (cursor + s) % total
-                    if isBasic[v] || (v < n && lp.inactive[v]) { continue }
-                    let d = reducedCost(v)
-                    if d > bestD { (best, bestD) = (v, d) }
+                // The block is the variables (cursor + s) % total for s in scanned..<end: up to two ranges of
+                // numbers, each scanned in `enterable` from its first member on, in the same order as all.
+                let from = cursor + scanned, to = cursor + end
+                for part in 0..<2 {
+                    let (lo, hi) = part == 0 ? (from, min(to, total)) : (max(from, total) - total, to - total)
+                    if lo >= hi { continue }
+                    var i = firstEnterable(atLeast: lo)
+                    while i < enterable.count && Int(enterable[i]) < hi {
+                        let v = Int(enterable[i])
+                        i += 1
+                        if isBasic[v] { continue }
+                        let d = reducedCost(v)
+                        if d > bestD { (best, bestD) = (v, d) }
+                    }
                 }
                 scanned = end
                 if best >= 0 {
@@ -459,6 +477,16 @@ struct SetPackingLP {
                 }
             }
             return nil
+        }
+
+        /// The position in `enterable` of its first variable numbered `v` or more (its count when none).
+        func firstEnterable(atLeast v: Int) -> Int {
+            var (lo, hi) = (0, enterable.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(enterable[mid]) < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
 
         /// Pivots until optimal (true), or until the budget or `stop` ends it (false).
@@ -558,7 +586,8 @@ struct SetPackingLP {
                 let row = leave * m
                 var q = -1
                 var best = Double.infinity, bestEntry = 0.0
-                for k in 0..<(n + lp.items) where !isBasic[k] && (k >= n || !lp.inactive[k]) {
+                for variable in enterable where !isBasic[Int(variable)] {
+                    let k = Int(variable)
                     var entry = 0.0
                     if k < n {
                         for r in rowsOf(k) { entry += binv[row + Int(lp.rows[r])] }
