@@ -37,6 +37,17 @@ struct SetPackingLP {
     var m: Int { groups + items }
     var columnCount: Int { value.count }
 
+    /// y[lo..<hi] −= f · x[lo..<hi], the row operation of the inverse's updates (a plain loop on pointers,
+    /// which the compiler vectorizes).
+    @inline(__always) static func subtract(_ f: Double, _ x: UnsafePointer<Double>, from y: UnsafeMutablePointer<Double>,
+                                           _ lo: Int, _ hi: Int) {
+        var k = lo
+        while k < hi {
+            y[k] -= f * x[k]
+            k &+= 1
+        }
+    }
+
     static let pivotTolerance = 1e-9
     static let refactorEvery = 256
     static let degenerateRun = 40
@@ -381,24 +392,46 @@ struct SetPackingLP {
             }
             var inv = Array(repeating: 0.0, count: s * s)
             for i in 0..<s { inv[i * s + i] = 1 }
-            for c in 0..<s {
-                var p = c
-                for row in (c + 1)..<s where abs(a[row * s + c]) > abs(a[p * s + c]) { p = row }
-                if abs(a[p * s + c]) < 1e-12 { return false }
-                if p != c {
-                    for k in 0..<s {
-                        a.swapAt(p * s + k, c * s + k)
-                        inv.swapAt(p * s + k, c * s + k)
+            // Gauss–Jordan on the rows, in place. A_RK is sparse (a route covers a few places) and so, at
+            // first, are the rows of `inv`: each elimination goes over the span of the pivot row's nonzero
+            // entries only, which gives the same numbers as the dense loop at a fraction of the work.
+            // Columns left of the pivot are done (unit vectors) and never read again.
+            let regular = a.withUnsafeMutableBufferPointer { a in
+                inv.withUnsafeMutableBufferPointer { inv in
+                    guard let aBase = a.baseAddress, let invBase = inv.baseAddress else { return s == 0 }
+                    for c in 0..<s {
+                        var p = c
+                        for row in (c + 1)..<s where abs(a[row * s + c]) > abs(a[p * s + c]) { p = row }
+                        if abs(a[p * s + c]) < 1e-12 { return false }
+                        if p != c {
+                            for k in c..<s { a.swapAt(p * s + k, c * s + k) }
+                            for k in 0..<s { inv.swapAt(p * s + k, c * s + k) }
+                        }
+                        let d = 1 / a[c * s + c]
+                        let pivotRow = c * s
+                        var aLo = s, aHi = 0, invLo = s, invHi = 0
+                        for k in (c + 1)..<s where a[pivotRow + k] != 0 {
+                            a[pivotRow + k] *= d
+                            aLo = min(aLo, k)
+                            aHi = k + 1
+                        }
+                        for k in 0..<s where inv[pivotRow + k] != 0 {
+                            inv[pivotRow + k] *= d
+                            invLo = min(invLo, k)
+                            invHi = k + 1
+                        }
+                        let aSource = UnsafePointer(aBase + pivotRow), invSource = UnsafePointer(invBase + pivotRow)
+                        for row in 0..<s where row != c {
+                            let f = a[row * s + c]
+                            if f == 0 { continue }
+                            SetPackingLP.subtract(f, aSource, from: aBase + row * s, aLo, aHi)
+                            SetPackingLP.subtract(f, invSource, from: invBase + row * s, invLo, invHi)
+                        }
                     }
-                }
-                let d = 1 / a[c * s + c]
-                for k in 0..<s { a[c * s + k] *= d; inv[c * s + k] *= d }
-                for row in 0..<s where row != c {
-                    let f = a[row * s + c]
-                    if f == 0 { continue }
-                    for k in 0..<s { a[row * s + k] -= f * a[c * s + k]; inv[row * s + k] -= f * inv[c * s + k] }
+                    return true
                 }
             }
+            if !regular { return false }
             // inv solves A_RK x_K = y_R: x_K = inv y_R, inv's rows in K's order, its columns in R's.
             for k in 0..<(m * m) { binv[k] = 0 }
             for (c, i) in structural.enumerated() {
@@ -424,10 +457,17 @@ struct SetPackingLP {
 
         mutating func computeDuals() {
             for k in 0..<m { pi[k] = 0 }
-            for i in 0..<m {
-                let c = cost(basic[i])
-                if c == 0 { continue }
-                for k in 0..<m { pi[k] += c * binv[i * m + k] }
+            let m = m, n = n, basic = basic, value = lp.value
+            pi.withUnsafeMutableBufferPointer { pi in
+                binv.withUnsafeBufferPointer { binv in
+                    guard let piBase = pi.baseAddress, let binvBase = binv.baseAddress else { return }
+                    for i in 0..<m {
+                        let c = basic[i] < n ? value[basic[i]] : 0
+                        if c == 0 { continue }
+                        // pi += c · row i (y − (−c)·x is y + c·x exactly).
+                        SetPackingLP.subtract(-c, binvBase + i * m, from: piBase, 0, m)
+                    }
+                }
             }
         }
 
@@ -548,11 +588,25 @@ struct SetPackingLP {
             for i in 0..<m where i != leave { xB[i] -= theta * alpha[i] }
             xB[leave] = theta
             let a = alpha[leave]
-            for k in 0..<m { binv[leave * m + k] /= a }
-            for i in 0..<m where i != leave {
-                let f = alpha[i]
-                if f == 0 { continue }
-                for k in 0..<m { binv[i * m + k] -= f * binv[leave * m + k] }
+            // The row operations go over the span of the pivot row's nonzero entries, with pointers, so that
+            // the loop is vectorized: B⁻¹ of a packing's basis has many zeros, and skipping them, or
+            // subtracting 0 from them, gives the same numbers.
+            let m = m, pivotRow = leave * m
+            binv.withUnsafeMutableBufferPointer { binv in
+                alpha.withUnsafeBufferPointer { alpha in
+                    guard let base = binv.baseAddress else { return }
+                    var lo = m, hi = 0
+                    for k in 0..<m where binv[pivotRow + k] != 0 {
+                        binv[pivotRow + k] /= a
+                        lo = min(lo, k)
+                        hi = k + 1
+                    }
+                    guard lo < hi else { return }
+                    let source = UnsafePointer(base + pivotRow)
+                    for i in 0..<m where i != leave && alpha[i] != 0 {
+                        SetPackingLP.subtract(alpha[i], source, from: base + i * m, lo, hi)
+                    }
+                }
             }
             isBasic[basic[leave]] = false
             basic[leave] = q
