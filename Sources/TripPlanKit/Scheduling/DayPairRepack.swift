@@ -93,6 +93,12 @@ struct DayPairRepack {
             sets.arrival[0] = empty
         }
         let open = (0..<n).filter { p.isOpen(d, pool[$0]) }
+        var openBits = 0
+        for i in open { openBits |= 1 << i }
+        // Per pool visit: its node, and its latest start on the day. A group that arrives later in both
+        // states cannot visit it, which this checks before the step (`step` would find the same).
+        let poolNode = pool.map { p.visitNode[$0] }
+        let lastStart = pool.map { p.lastStart(d, $0) }
         var labels = Labels(poolSize: n)
         // With the triangle inequality, a group that can no longer reach the day's end in time never will.
         let prune = p.obeysTriangleInequality
@@ -124,10 +130,15 @@ struct DayPairRepack {
                         (sets.travel[m], sets.arrival[m], sets.label[m]) = (total, end, id)
                     }
                 }
-                for j in open where m & (1 << j) == 0 {
+                var rest = openBits & ~m
+                while rest != 0 {
+                    let j = rest.trailingZeroBitCount
+                    rest &= rest - 1
+                    let leg = p.minutes(node, poolNode[j])
+                    if min(tN, tY) + leg > lastStart[j] { continue }
                     let (nN, nY) = p.step(day: d, pool[j], tN, tY, from: node)
                     if nY < never && reachable(nN, nY, j) {
-                        labels.add(t + p.minutes(node, p.visitNode[pool[j]]), nN, nY, m | 1 << j, j, id)
+                        labels.add(t + leg, nN, nY, m | 1 << j, j, id)
                     }
                 }
             }

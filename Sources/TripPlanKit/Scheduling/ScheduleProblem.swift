@@ -144,6 +144,14 @@ struct ScheduleProblem: Sendable {
         return ScheduleProblem.never
     }
 
+    /// The latest start of visit `v` on day `d`, or -1 when it is closed that day.
+    @inline(__always) func lastStart(_ d: Int, _ v: Int) -> Int {
+        let base = d * visitCount + v
+        var latest = -1
+        for w in windowOffset[base]..<windowOffset[base + 1] { latest = max(latest, windowLatest[w]) }
+        return latest
+    }
+
     /// The latest start of visit `v` on day `d` that is not after `limit`, or -1 when none.
     @inline(__always) func latestStart(_ d: Int, _ v: Int, notAfter limit: Int) -> Int {
         let base = d * visitCount + v
