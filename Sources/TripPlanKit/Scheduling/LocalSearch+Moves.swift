@@ -43,40 +43,52 @@ extension LocalSearch {
         let prev = node(d1, i1), next = node(d1, i1 + 2)
         let gain = p.minutes(prev, x) + p.minutes(x, next) - p.minutes(prev, next)
         if gain <= 0 { return false }
-        var best = (day: -1, at: 0, delta: gain)
-        var originOK = 0 // 0: not yet known, 1: the day stays feasible without v, -1: it does not
-        // Targets: next to each placed neighbour (before and after it), then the ends of each open day.
-        let neighbourCount = neighbours[v].count
-        var target = 0
-        let targets = 2 * neighbourCount + 2 * openDays[v].count
-        while target < targets {
-            let d: Int, pos: Int
-            if target < 2 * neighbourCount {
-                let u = neighbours[v][target >> 1]
-                let du = dayOf[u]
-                if du < 0 || (du != d1 && !isOpenOn(v, du)) { target += 2; continue }
-                d = du
-                pos = posOf[u] + (target & 1)
-            } else {
-                let t = target - 2 * neighbourCount
-                d = openDays[v][t >> 1]
-                pos = t & 1 == 0 ? 0 : routes[d].count
+        // The loop over the targets reads the placement through pointers (no bounds checks): every index is
+        // a visit (`neighbours` holds visits) or a visit × day of `openMask`.
+        let best = dayOf.withUnsafeBufferPointer { dayOf in
+            posOf.withUnsafeBufferPointer { posOf in
+                openMask.withUnsafeBufferPointer { openMask in
+                    neighbours[v].withUnsafeBufferPointer { near in
+                        var best = (day: -1, at: 0, delta: gain)
+                        var originOK = 0 // 0: not yet known, 1: the day stays feasible without v, -1: it does not
+                        // Targets: next to each placed neighbour (before and after it), then the ends of each
+                        // open day.
+                        let dayCount = p.dayCount, openRow = v * dayCount
+                        var target = 0
+                        let targets = 2 * near.count + 2 * openDays[v].count
+                        while target < targets {
+                            let d: Int, pos: Int
+                            if target < 2 * near.count {
+                                let u = near[target >> 1]
+                                let du = dayOf[u]
+                                if du < 0 || (du != d1 && !openMask[openRow + du]) { target += 2; continue }
+                                d = du
+                                pos = posOf[u] + (target & 1)
+                            } else {
+                                let t = target - 2 * near.count
+                                d = openDays[v][t >> 1]
+                                pos = t & 1 == 0 ? 0 : routes[d].count
+                            }
+                            target += 1
+                            if d == d1 && (pos == i1 || pos == i1 + 1) { continue }
+                            let delta = insertionDelta(v, d, pos)
+                            if delta >= best.delta { continue }
+                            if d == d1 {
+                                let route = routes[d]
+                                let fitsThere = pos < i1
+                                    ? stretchFits(d, pos, i1 + 1) { $0 == pos ? v : route[$0 - 1] }
+                                    : stretchFits(d, i1, pos) { $0 == pos - 1 ? v : route[$0 + 1] }
+                                if fitsThere { best = (d, pos, delta) }
+                                continue
+                            }
+                            guard fits(v, d, pos, delta: delta) else { continue }
+                            if originOK == 0 { originOK = removalFits(d1, i1) ? 1 : -1 }
+                            if originOK == 1 { best = (d, pos, delta) }
+                        }
+                        return best
+                    }
+                }
             }
-            target += 1
-            if d == d1 && (pos == i1 || pos == i1 + 1) { continue }
-            let delta = insertionDelta(v, d, pos)
-            if delta >= best.delta { continue }
-            if d == d1 {
-                let route = routes[d]
-                let fitsThere = pos < i1
-                    ? stretchFits(d, pos, i1 + 1) { $0 == pos ? v : route[$0 - 1] }
-                    : stretchFits(d, i1, pos) { $0 == pos - 1 ? v : route[$0 + 1] }
-                if fitsThere { best = (d, pos, delta) }
-                continue
-            }
-            guard fits(v, d, pos, delta: delta) else { continue }
-            if originOK == 0 { originOK = removalFits(d1, i1) ? 1 : -1 }
-            if originOK == 1 { best = (d, pos, delta) }
         }
         guard best.day >= 0 else { return false }
         if best.day == d1 {

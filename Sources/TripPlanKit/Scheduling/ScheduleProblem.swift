@@ -10,13 +10,8 @@ struct ScheduleProblem: Sendable {
 
     let nodeCount: Int
     let travel: [Int]
-    /// `travel` as 32-bit integers for the search: half the memory of the matrix, so that more of a large trip's
-    /// legs stay in the processor's cache. A leg over `Int32.max` minutes (4,000 years) is stored as that; no
-    /// day holds such a leg either way.
-    private let legs: [Int32]
-    /// The same legs by destination: `legsInto[b * nodeCount + a]` is the leg a → b, so that pricing one place
-    /// between the stops of a day reads both of its legs from one row (`detour`).
-    private let legsInto: [Int32]
+    /// `travel` for the search (`minutes`, `detour`).
+    private let legs: LegTable
     let visitIDs: [Place.ID]
     let visitNode: [Int]
     let duration: [Int]
@@ -41,10 +36,7 @@ struct ScheduleProblem: Sendable {
     init(trip: Trip, travel matrix: TravelMatrix) {
         nodeCount = matrix.count
         travel = matrix.minutes
-        legs = matrix.minutes.map { Int32(clamping: $0) }
-        var into = [Int32](repeating: 0, count: legs.count)
-        for a in 0..<nodeCount { for b in 0..<nodeCount { into[b * nodeCount + a] = legs[a * nodeCount + b] } }
-        legsInto = into
+        legs = LegTable(minutes: matrix.minutes, nodeCount: matrix.count)
         var seen: Set<Place.ID> = []
         let ids = trip.placesToVisit.filter { matrix.index[$0] != nil && seen.insert($0).inserted }
         visitIDs = ids
@@ -95,11 +87,16 @@ struct ScheduleProblem: Sendable {
                                                                nodes: Set(visitNode).union(dayFrom).union(dayTo))
     }
 
-    @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int { Int(legs[a * nodeCount + b]) }
+    @inline(__always) func minutes(_ a: Int, _ b: Int) -> Int {
+        assert(a >= 0 && a < nodeCount && b >= 0 && b < nodeCount, "a leg between nodes of the trip")
+        return Int(legs.from[a &* nodeCount &+ b])
+    }
 
     /// Travel added by going a → x → b rather than a → b.
     @inline(__always) func detour(_ a: Int, _ x: Int, _ b: Int) -> Int {
-        Int(legsInto[x * nodeCount + a]) + Int(legs[x * nodeCount + b]) - Int(legs[a * nodeCount + b])
+        assert(a >= 0 && a < nodeCount && b >= 0 && b < nodeCount && x >= 0 && x < nodeCount, "nodes of the trip")
+        let row = x &* nodeCount
+        return Int(legs.into[row &+ a]) + Int(legs.from[row &+ b]) - Int(legs.from[a &* nodeCount &+ b])
     }
 
     /// Whether no leg between the trip's endpoints and visits is slower than a detour through a third.
@@ -341,5 +338,38 @@ struct ScheduleProblem: Sendable {
         let relaxed = hasLunch[d] ? pass(day: d, route, lateLunch: true) : t
         if relaxed < ScheduleProblem.never && relaxed > dayEnd[d] { return .dayEnd(relaxed - dayEnd[d]) }
         return .window(max(1, lunchLate == Int.max ? 1 : lunchLate))
+    }
+}
+
+/// The travel matrix in 32-bit integers for the search: half the memory of `ScheduleProblem.travel`, so that more
+/// of a large trip's legs stay in the processor's cache; a leg over `Int32.max` minutes (4,000 years) is stored
+/// as that, and no day holds such a leg either way. Twice: `from[a * n + b]` is the leg a → b, and `into[b * n +
+/// a]` the same leg by destination, so that pricing one place between the stops of a day reads both of its
+/// legs from one row (`ScheduleProblem.detour`).
+///
+/// Read through pointers, without bounds checks: `minutes` and `detour` run in every inner loop of the search
+/// (about a third of the instructions of a search are bounds and overflow checks; these two are the most
+/// frequent), and their indices are nodes of the trip, which debug builds assert. Immutable once built, so
+/// it may be shared by searches on several threads.
+final class LegTable: @unchecked Sendable {
+    let from: UnsafeMutablePointer<Int32>
+    let into: UnsafeMutablePointer<Int32>
+
+    init(minutes: [Int], nodeCount n: Int) {
+        precondition(minutes.count == n * n, "a square travel matrix")
+        from = .allocate(capacity: max(1, n * n))
+        into = .allocate(capacity: max(1, n * n))
+        for a in 0..<n {
+            for b in 0..<n {
+                let leg = Int32(clamping: minutes[a * n + b])
+                from[a * n + b] = leg
+                into[b * n + a] = leg
+            }
+        }
+    }
+
+    deinit {
+        from.deallocate()
+        into.deallocate()
     }
 }
