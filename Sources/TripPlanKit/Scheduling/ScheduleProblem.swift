@@ -13,23 +13,23 @@ struct ScheduleProblem: Sendable {
     /// `travel` for the search (`minutes`, `detour`).
     private let legs: LegTable
     let visitIDs: [Place.ID]
-    let visitNode: [Int]
-    let duration: [Int]
+    let visitNode: FrozenTable<Int>
+    let duration: FrozenTable<Int>
     let isRequired: [Bool]
     let score: [Int]
     let dayCount: Int
     let dayFrom: [Int]
     let dayTo: [Int]
     let dayStart: [Int]
-    let dayEnd: [Int]
-    let hasLunch: [Bool]
-    let lunchFrom: [Int]
-    let lunchTo: [Int]
-    let lunchLength: [Int]
+    let dayEnd: FrozenTable<Int>
+    let hasLunch: FrozenTable<Bool>
+    let lunchFrom: FrozenTable<Int>
+    let lunchTo: FrozenTable<Int>
+    let lunchLength: FrozenTable<Int>
     /// Index into `windowOpen`/`windowLatest` for `day * visitCount + visit`; one extra entry at the end.
-    let windowOffset: [Int]
-    let windowOpen: [Int]
-    let windowLatest: [Int]
+    let windowOffset: FrozenTable<Int>
+    let windowOpen: FrozenTable<Int>
+    let windowLatest: FrozenTable<Int>
 
     var visitCount: Int { visitNode.count }
 
@@ -41,8 +41,9 @@ struct ScheduleProblem: Sendable {
         let ids = trip.placesToVisit.filter { matrix.index[$0] != nil && seen.insert($0).inserted }
         visitIDs = ids
         let places = ids.map { trip.place($0) }
-        visitNode = ids.map { matrix.index[$0]! }
-        duration = places.map { max(0, $0?.visitMinutes ?? 0) }
+        visitNode = FrozenTable(ids.map { matrix.index[$0]! })
+        let duration = places.map { max(0, $0?.visitMinutes ?? 0) }
+        self.duration = FrozenTable(duration)
         isRequired = places.map { $0?.required ?? true }
         score = places.map { $0?.score ?? 0 }
         let days = trip.resolvedDays
@@ -50,7 +51,7 @@ struct ScheduleProblem: Sendable {
         dayFrom = days.map { matrix.index[$0.from] ?? 0 }
         dayTo = days.map { matrix.index[$0.to] ?? 0 }
         dayStart = days.map(\.start.minutes)
-        dayEnd = days.map(\.end.minutes)
+        dayEnd = FrozenTable(days.map(\.end.minutes))
         var hasLunch: [Bool] = [], lunchFrom: [Int] = [], lunchTo: [Int] = [], lunchLength: [Int] = []
         for day in days {
             if let lunch = trip.lunch, lunch.minutes > 0, day.start <= lunch.from, day.end >= lunch.to,
@@ -66,10 +67,10 @@ struct ScheduleProblem: Sendable {
                 lunchLength.append(0)
             }
         }
-        self.hasLunch = hasLunch
-        self.lunchFrom = lunchFrom
-        self.lunchTo = lunchTo
-        self.lunchLength = lunchLength
+        self.hasLunch = FrozenTable(hasLunch)
+        self.lunchFrom = FrozenTable(lunchFrom)
+        self.lunchTo = FrozenTable(lunchTo)
+        self.lunchLength = FrozenTable(lunchLength)
         var offset: [Int] = [0], open: [Int] = [], latest: [Int] = []
         for day in days {
             for (v, place) in places.enumerated() {
@@ -80,9 +81,9 @@ struct ScheduleProblem: Sendable {
                 offset.append(open.count)
             }
         }
-        windowOffset = offset
-        windowOpen = open
-        windowLatest = latest
+        windowOffset = FrozenTable(offset)
+        windowOpen = FrozenTable(open)
+        windowLatest = FrozenTable(latest)
         obeysTriangleInequality = Self.triangleInequalityHolds(travel: travel, nodeCount: nodeCount,
                                                                nodes: Set(visitNode).union(dayFrom).union(dayTo))
     }
@@ -371,5 +372,35 @@ final class LegTable: @unchecked Sendable {
     deinit {
         from.deallocate()
         into.deallocate()
+    }
+}
+
+/// An immutable array read without bounds checks (asserted in debug builds), for the tables of
+/// `ScheduleProblem` that the search's inner loops read most: a visit's node, duration and windows, a day's
+/// end and lunch. Their indices are visits, days and windows of the trip. Immutable once built, so it may be
+/// shared by searches on several threads.
+final class FrozenTable<Element>: RandomAccessCollection, @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ elements: [Element]) {
+        count = elements.count
+        base = .allocate(capacity: Swift.max(1, count))
+        elements.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { base.initialize(from: start, count: count) }
+        }
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    @inline(__always) subscript(_ i: Int) -> Element {
+        assert(i >= 0 && i < count, "an index of the table")
+        return base[i]
     }
 }
