@@ -22,9 +22,10 @@ struct SetPackingLP {
     let groups: Int
     let items: Int
     /// Column j covers the rows `rows[start[j]..<start[j+1]]` (its group's row first) and is worth `value[j]`.
-    let start: [Int]
-    let rows: [Int32]
-    let value: [Double]
+    /// (Read without bounds checks: the simplex's pricing and ratio tests read them for every column.)
+    let start: FrozenTable<Int>
+    let rows: FrozenTable<Int32>
+    let value: FrozenTable<Double>
     /// Columns left out (by the branch and bound: left out, of a fixed column's group, or covering an item
     /// a fixed column took).
     var inactive: [Bool]
@@ -55,9 +56,9 @@ struct SetPackingLP {
     init(groups: Int, items: Int, start: [Int], rows: [Int32], value: [Double]) {
         self.groups = groups
         self.items = items
-        self.start = start
-        self.rows = rows
-        self.value = value
+        self.start = FrozenTable(start)
+        self.rows = FrozenTable(rows)
+        self.value = FrozenTable(value)
         inactive = Array(repeating: false, count: value.count)
         tolerance = 1e-6 * max(1, (value.map(abs).max() ?? 1) * 1e-9)
     }
@@ -642,13 +643,13 @@ struct SetPackingLP {
                 var best = Double.infinity, bestEntry = 0.0
                 for variable in enterable where !isBasic[Int(variable)] {
                     let k = Int(variable)
-                    var entry = 0.0
-                    if k < n {
+                    // The entry of B⁻¹'s row `leave` times the column (rows and indices within B⁻¹'s row).
+                    let entry = binv.withUnsafeBufferPointer { binv in
+                        guard k < n else { return binv[row + lp.groups + k - n] * sign }
+                        var entry = 0.0
                         for r in rowsOf(k) { entry += binv[row + Int(lp.rows[r])] }
-                    } else {
-                        entry = binv[row + lp.groups + k - n]
+                        return entry * sign
                     }
-                    entry *= sign
                     guard entry > SetPackingLP.pivotTolerance else { continue }
                     let ratio = max(0, -reducedCost(k)) / entry
                     if ratio < best - 1e-12 || (ratio <= best + 1e-12 && entry > bestEntry) {
