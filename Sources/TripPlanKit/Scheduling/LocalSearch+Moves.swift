@@ -105,35 +105,58 @@ extension LocalSearch {
 
     @inline(__always) func isOpenOn(_ v: Int, _ d: Int) -> Bool { openMask[v * p.dayCount + d] }
 
-    /// Exchanges `v` with a neighbour (same or another day) when that saves travel.
+    /// Exchanges `v` with a neighbour (same or another day) when that saves travel: the first that saves
+    /// travel and fits. The scan reads the placement through pointers (its indices are visits and visit ×
+    /// day); the exchange found is applied after it.
     mutating func swap(_ v: Int) -> Bool {
-        for u in neighbours[v] where dayOf[u] >= 0 && dayOf[v] >= 0 {
-            let dv = dayOf[v], du = dayOf[u]
-            let iv = posOf[v], iu = posOf[u]
-            if dv == du && abs(iv - iu) <= 1 { continue }
-            if dv != du && (!isOpenOn(v, du) || !isOpenOn(u, dv)) { continue }
-            let x = p.visitNode[v], y = p.visitNode[u]
-            let pv = node(dv, iv), nv = node(dv, iv + 2), pu = node(du, iu), nu = node(du, iu + 2)
-            let delta = p.minutes(pv, y) + p.minutes(y, nv) - p.minutes(pv, x) - p.minutes(x, nv)
-                + p.minutes(pu, x) + p.minutes(x, nu) - p.minutes(pu, y) - p.minutes(y, nu)
-            if delta >= 0 { continue }
-            if dv == du {
-                let lo = min(iv, iu), hi = max(iv, iu) + 1
-                let route = routes[dv]
-                // The stops are given by closures written out at each call: a closure kept in a variable
-                // is allocated on the heap, and these checks run in the innermost loop.
-                if !stretchFits(dv, lo, hi, { $0 == iv ? u : $0 == iu ? v : route[$0] }) { continue }
-                applyStretch(dv, lo, hi) { $0 == iv ? u : $0 == iu ? v : route[$0] }
-                return true
+        let dv = dayOf[v]
+        guard dv >= 0 else { return false }
+        let iv = posOf[v], x = p.visitNode[v]
+        let pv = node(dv, iv), nv = node(dv, iv + 2)
+        let pick: Int? = dayOf.withUnsafeBufferPointer { dayOf in
+            posOf.withUnsafeBufferPointer { posOf in
+                openMask.withUnsafeBufferPointer { openMask in
+                    neighbours[v].withUnsafeBufferPointer { near in
+                        let dayCount = p.dayCount
+                        for u in near {
+                            let du = dayOf[u]
+                            if du < 0 { continue }
+                            let iu = posOf[u]
+                            if dv == du && abs(iv - iu) <= 1 { continue }
+                            if dv != du && (!openMask[v * dayCount + du] || !openMask[u * dayCount + dv]) { continue }
+                            let y = p.visitNode[u]
+                            let pu = node(du, iu), nu = node(du, iu + 2)
+                            let delta = p.minutes(pv, y) + p.minutes(y, nv) - p.minutes(pv, x) - p.minutes(x, nv)
+                                + p.minutes(pu, x) + p.minutes(x, nu) - p.minutes(pu, y) - p.minutes(y, nu)
+                            if delta >= 0 { continue }
+                            if dv == du {
+                                let lo = min(iv, iu), hi = max(iv, iu) + 1
+                                let route = routes[dv]
+                                // The stops are given by closures written out at each call: a closure kept in
+                                // a variable is allocated on the heap, and these checks run in the innermost loop.
+                                if stretchFits(dv, lo, hi, { $0 == iv ? u : $0 == iu ? v : route[$0] }) { return u }
+                                continue
+                            }
+                            if stretchFits(dv, iv, iv + 1, { _ in u }) && stretchFits(du, iu, iu + 1, { _ in v }) { return u }
+                        }
+                        return nil
+                    }
+                }
             }
-            if !stretchFits(dv, iv, iv + 1, { _ in u }) || !stretchFits(du, iu, iu + 1, { _ in v }) { continue }
+        }
+        guard let u = pick else { return false }
+        let du = dayOf[u], iu = posOf[u]
+        if dv == du {
+            let lo = min(iv, iu), hi = max(iv, iu) + 1
+            let route = routes[dv]
+            applyStretch(dv, lo, hi) { $0 == iv ? u : $0 == iu ? v : route[$0] }
+        } else {
             routes[dv][iv] = u
             routes[du][iu] = v
             refresh(dv)
             refresh(du)
-            return true
         }
-        return false
+        return true
     }
 
     /// Reverses a stretch of day `d` when that saves travel and keeps the day feasible.
