@@ -20,17 +20,17 @@ struct DayPairRepack {
         var travel: [Int]
         var arrival: [Int]
         var label: [Int]
-        /// Per label: the label before it (-1: the day's first stop) and its visit (an index into the pool).
-        var parent: [Int]
-        var visit: [Int]
+        /// The DP's labels, each with the label before it (-1: the day's first stop) and its visit (an index
+        /// into the pool): taken over from the DP rather than copied, as they are the most of its memory.
+        fileprivate var labels: [Label] = []
 
         /// The order found for `mask`, as visits of `pool`.
         func order(_ mask: Int, pool: [Int]) -> [Int] {
             var stops: [Int] = []
             var id = label[mask]
             while id >= 0 {
-                stops.append(pool[visit[id]])
-                id = parent[id]
+                stops.append(pool[Int(labels[id].visit)])
+                id = Int(labels[id].parent)
             }
             return stops.reversed()
         }
@@ -38,7 +38,7 @@ struct DayPairRepack {
 
     /// Labels of the day DP: travel so far and the two ready times (lunch due / taken) after the last visit.
     /// One record per label, so that the walk along a subset's chain reads one cache line per label.
-    private struct Label {
+    fileprivate struct Label {
         var travel: Int
         var readyN: Int
         var readyY: Int
@@ -85,7 +85,7 @@ struct DayPairRepack {
         let never = ScheduleProblem.never
         let n = pool.count
         var sets = DaySets(travel: Array(repeating: never, count: 1 << n), arrival: Array(repeating: never, count: 1 << n),
-                           label: Array(repeating: -1, count: 1 << n), parent: [], visit: [])
+                           label: Array(repeating: -1, count: 1 << n))
         let (startN, startY) = p.startState(day: d)
         let empty = p.arrival(at: d, readyDue: startN, readyTaken: startY, from: p.dayFrom[d])
         if empty < never {
@@ -143,8 +143,7 @@ struct DayPairRepack {
                 }
             }
         }
-        sets.parent = labels.all.map { Int($0.parent) }
-        sets.visit = labels.all.map { Int($0.visit) }
+        sets.labels = labels.all
         return sets
     }
 

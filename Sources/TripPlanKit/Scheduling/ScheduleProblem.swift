@@ -375,11 +375,11 @@ final class LegTable: @unchecked Sendable {
     }
 }
 
-/// An immutable array read without bounds checks (asserted in debug builds), for the tables of
-/// `ScheduleProblem` that the search's inner loops read most: a visit's node, duration and windows, a day's
-/// end and lunch. Their indices are visits, days and windows of the trip. Immutable once built, so it may be
-/// shared by searches on several threads.
-final class FrozenTable<Element>: RandomAccessCollection, @unchecked Sendable {
+/// An immutable array read without bounds checks (asserted in debug builds), for the tables that the search's
+/// inner loops read most: in `ScheduleProblem` a visit's node, duration and windows, a day's end and lunch
+/// (indexed by visits, days and windows of the trip); in `SetPackingLP` the columns (indexed by columns and
+/// their entries).
+final class FrozenTable<Element>: RandomAccessCollection {
     private let base: UnsafeMutablePointer<Element>
     let count: Int
 
@@ -404,3 +404,6 @@ final class FrozenTable<Element>: RandomAccessCollection, @unchecked Sendable {
         return base[i]
     }
 }
+
+/// Immutable once built, so a table of sendable elements may be shared by searches on several threads.
+extension FrozenTable: @unchecked Sendable where Element: Sendable {}
