@@ -11,7 +11,7 @@ struct DayPairRepack {
     /// At most this many visits in a pair's pool; pairs whose stops alone exceed it are left as they are.
     static let poolCap = 16
     /// A day DP that builds more labels than this gives up (memory and time bound; the pair is skipped):
-    /// about 19 MB of labels (48 bytes each).
+    /// about 11 MB of labels (28 bytes each).
     static let labelCap = 400_000
 
     /// The cheapest order of every subset a day can visit (bit i = `pool[i]`).
@@ -37,18 +37,45 @@ struct DayPairRepack {
     }
 
     /// Labels of the day DP: travel so far and the two ready times (lunch due / taken) after the last visit.
-    /// One record per label, so that the walk along a subset's chain reads one cache line per label.
+    /// One record per label, so that the walk along a subset's chain reads one cache line per label; in
+    /// 28 bytes (32-bit minutes) rather than 48, as the labels are most of the DP's memory (up to `labelCap`).
     fileprivate struct Label {
-        var travel: Int
-        var readyN: Int
-        var readyY: Int
+        /// A day's travel and ready times are minutes of the day (a label is built only when its visit starts
+        /// within a window); `never` is stored as `Int32.max`, which keeps their order.
+        private var travelMinutes: Int32
+        private var readyDue: Int32
+        private var readyTaken: Int32
         var mask: Int32
-        var visit: Int32
         /// The label before it (-1: the day's first stop), and the next older label of the same subset.
         var parent: Int32
         var next: Int32
+        /// The visit, an index into the pool (at most `poolCap`).
+        var visit: Int16
         /// Dominated after it was built.
         var dead: Bool
+
+        init(travel: Int, readyN: Int, readyY: Int, mask: Int, visit: Int, parent: Int, next: Int32) {
+            travelMinutes = Self.stored(travel)
+            readyDue = Self.stored(readyN)
+            readyTaken = Self.stored(readyY)
+            self.mask = Int32(mask)
+            self.parent = Int32(parent)
+            self.next = next
+            self.visit = Int16(visit)
+            dead = false
+        }
+
+        var travel: Int { Self.minutes(travelMinutes) }
+        var readyN: Int { Self.minutes(readyDue) }
+        var readyY: Int { Self.minutes(readyTaken) }
+
+        private static func stored(_ minutes: Int) -> Int32 {
+            if minutes >= ScheduleProblem.never { return .max }
+            assert(minutes < Int(Int32.max), "minutes of a day")
+            return Int32(clamping: minutes)
+        }
+
+        private static func minutes(_ stored: Int32) -> Int { stored == .max ? ScheduleProblem.never : Int(stored) }
     }
 
     /// The labels; `head` holds the newest label of each subset (chained newest first through `next`).
@@ -72,8 +99,7 @@ struct DayPairRepack {
                 }
                 id = Int(other.next)
             }
-            all.append(Label(travel: t, readyN: tN, readyY: tY, mask: Int32(m), visit: Int32(i), parent: Int32(from),
-                             next: head[m], dead: false))
+            all.append(Label(travel: t, readyN: tN, readyY: tY, mask: m, visit: i, parent: from, next: head[m]))
             head[m] = Int32(all.count - 1)
             layer.append(all.count - 1)
         }
