@@ -73,8 +73,11 @@ struct SetPackingLP {
         /// Whether the simplex reached optimality (false: the pivot budget or the clock ran out first).
         var optimal: Bool
         var pivots: Int
-        /// The final basis (`State`'s numbering), from which a node of the branch and bound starts its children.
+        /// The final basis (`State`'s numbering), from which a node of the branch and bound starts its children,
+        /// and its inverse as refactored from scratch (empty when that failed): a child starts from the
+        /// very numbers its own refactoring of the same basis would give.
         var basis: [Int] = []
+        var inverse: [Double] = []
     }
 
     /// Solves the relaxation from `initial` (one active column per group, covering no item twice: a
@@ -90,8 +93,8 @@ struct SetPackingLP {
     /// Solves the relaxation from `basis`, an optimal basis of a program with more active columns (the
     /// parent node's): it stays dual feasible, and the dual simplex (`State.dualRun`) drives out the columns
     /// left out since, then the primal simplex finishes. nil when no point is feasible.
-    func solve(basis: [Int], pivotBudget: Int, stop: () -> Bool) -> Solution? {
-        var state = State(lp: self, basis: basis)
+    func solve(basis: [Int], inverse: [Double] = [], pivotBudget: Int, stop: () -> Bool) -> Solution? {
+        var state = State(lp: self, basis: basis, inverse: inverse)
         switch state.dualRun(pivotBudget: pivotBudget, stop: stop) {
         case .some(false): return nil
         case .none: return read(&state, optimal: false)
@@ -102,7 +105,7 @@ struct SetPackingLP {
     private func read(_ state: inout State, optimal: Bool) -> Solution {
         // The values of the program as posed, without the perturbation.
         state.rhs = Array(repeating: 1, count: m)
-        state.refactor()
+        let refactored = state.refactor()
         state.computeDuals()
         var basic: [(Int, Double)] = []
         var objective = 0.0
@@ -112,7 +115,7 @@ struct SetPackingLP {
             if x > 1e-9 { basic.append((state.basic[i], x)) }
         }
         return Solution(objective: objective, basicColumns: basic, duals: state.pi, optimal: optimal, pivots: state.pivots,
-                        basis: state.basic)
+                        basis: state.basic, inverse: refactored ? state.binv : [])
     }
 
     /// A whole answer: a column per group, and the effort spent on it.
@@ -148,8 +151,8 @@ struct SetPackingLP {
         var best = Answer(columns: initial, value: initial.reduce(0) { $0 + value[$1] }, pivots: 0, nodes: 0, proven: false)
         var pivots = 0, nodes = 0, fixedAtRoot = 0
         // Each node but the root starts from its parent's final basis (`solve(basis:)`).
-        var stack: [(inactive: [Bool], fixed: [Int], basis: [Int])] = [
-            (inactive, Array(repeating: -1, count: groups), []),
+        var stack: [(inactive: [Bool], fixed: [Int], basis: [Int], inverse: [Double])] = [
+            (inactive, Array(repeating: -1, count: groups), [], []),
         ]
         var complete = true
         while let node = stack.popLast() {
@@ -161,7 +164,7 @@ struct SetPackingLP {
             inactive = node.inactive
             let solution: Solution
             if !node.basis.isEmpty && Tuning.packWarm > 0 {
-                guard let warm = solve(basis: node.basis, pivotBudget: pivotBudget - pivots, stop: stop) else {
+                guard let warm = solve(basis: node.basis, inverse: node.inverse, pivotBudget: pivotBudget - pivots, stop: stop) else {
                     // No feasible point: nothing in this branch.
                     continue
                 }
@@ -210,16 +213,16 @@ struct SetPackingLP {
                         into[c] = true
                     }
                 }
-                stack.append((out, node.fixed, solution.basis))
-                stack.append((into, node.fixed, solution.basis))
+                stack.append((out, node.fixed, solution.basis, solution.inverse))
+                stack.append((into, node.fixed, solution.basis, solution.inverse))
                 continue
             }
             var left = inactive
             left[pick] = true
-            stack.append((left, node.fixed, solution.basis))
+            stack.append((left, node.fixed, solution.basis, solution.inverse))
             var fixed = node.fixed
             fix(pick, &fixed)
-            stack.append((inactive, fixed, solution.basis))
+            stack.append((inactive, fixed, solution.basis, solution.inverse))
         }
         best.pivots = pivots
         best.nodes = nodes
@@ -334,8 +337,9 @@ struct SetPackingLP {
             self.init(lp: lp, basis: initial + (0..<lp.items).map { lp.columnCount + $0 })
         }
 
-        /// `basis`: m variables, a column j as j, item k's slack as n + k.
-        init(lp: SetPackingLP, basis: [Int]) {
+        /// `basis`: m variables, a column j as j, item k's slack as n + k; `inverse`: its inverse as `refactor`
+        /// makes it (empty: made here).
+        init(lp: SetPackingLP, basis: [Int], inverse: [Double] = []) {
             self.lp = lp
             m = lp.m
             n = lp.columnCount
@@ -356,7 +360,12 @@ struct SetPackingLP {
             }
             self.basic = basis
             for v in basic { isBasic[v] = true }
-            refactor()
+            if inverse.count == m * m {
+                binv = inverse
+                computeValues()
+            } else {
+                refactor()
+            }
         }
 
         @inline(__always) func rowsOf(_ v: Int) -> Range<Int> {
@@ -448,12 +457,17 @@ struct SetPackingLP {
                     for (b, row) in r.enumerated() { binv[at + row] -= inv[c * s + b] }
                 }
             }
+            computeValues()
+            return true
+        }
+
+        /// The basic values, B⁻¹ rhs.
+        mutating func computeValues() {
             for i in 0..<m {
                 var sum = 0.0
                 for k in 0..<m { sum += binv[i * m + k] * rhs[k] }
                 xB[i] = sum
             }
-            return true
         }
 
         mutating func computeDuals() {
