@@ -193,17 +193,20 @@ struct DayPairRepack {
             PlanScore(required: required[m], score: score[m], travel: sets.travel[m], finish: sets.arrival[m])
         }
         // The second day's subsets ranked best first (ties by subset), then best[m]: the best-ranked one
-        // within m (Int.max: none), by a sum over subsets.
-        let ranked = (0..<full).filter { second.travel[$0] < never }.sorted {
-            let x = key($0, second), y = key($1, second)
-            return x.isBetter(than: y) || (x == y && $0 < $1)
-        }
-        var rank = Array(repeating: Int.max, count: full)
-        for (r, m) in ranked.enumerated() { rank[m] = r }
-        var best = rank
-        for i in 0..<n {
-            let bit = 1 << i
-            for m in 0..<full where m & bit != 0 { best[m] = min(best[m], best[m ^ bit]) }
+        // within m (Int.max: none), by a sum over subsets. Ranked by their keys written out once (more
+        // required visits, more score, less travel, an earlier arrival: `PlanScore.isBetter`), not looked up
+        // at each comparison.
+        let ranked = (0..<full).filter { second.travel[$0] < never }
+            .map { (required: -required[$0], score: -score[$0], travel: second.travel[$0], finish: second.arrival[$0], m: $0) }
+            .sorted { ($0.required, $0.score, $0.travel, $0.finish, $0.m) < ($1.required, $1.score, $1.travel, $1.finish, $1.m) }
+            .map(\.m)
+        var best = Array(repeating: Int.max, count: full)
+        for (r, m) in ranked.enumerated() { best[m] = r }
+        best.withUnsafeMutableBufferPointer { best in
+            for i in 0..<n {
+                let bit = 1 << i
+                for m in 0..<full where m & bit != 0 { best[m] = min(best[m], best[m ^ bit]) }
+            }
         }
         var top = current
         var choice: (Int, Int)?
