@@ -348,7 +348,9 @@ struct SetPackingLP {
             for k in 0..<lp.items { enterable.append(Int32(n + k)) }
             self.enterable = enterable
             isBasic = Array(repeating: false, count: n + lp.items)
-            binv = Array(repeating: 0, count: m * m)
+            // A parent's inverse is taken as it is (copied on the first pivot); otherwise `refactor` makes it.
+            let given = inverse.count == m * m
+            binv = given ? inverse : Array(repeating: 0, count: m * m)
             xB = Array(repeating: 0, count: m)
             pi = Array(repeating: 0, count: m)
             alpha = Array(repeating: 0, count: m)
@@ -360,12 +362,7 @@ struct SetPackingLP {
             }
             self.basic = basis
             for v in basic { isBasic[v] = true }
-            if inverse.count == m * m {
-                binv = inverse
-                computeValues()
-            } else {
-                refactor()
-            }
+            if given { computeValues() } else { refactor() }
         }
 
         @inline(__always) func rowsOf(_ v: Int) -> Range<Int> {

@@ -205,6 +205,31 @@ import Testing
         #expect(infeasible == 300)
     }
 
+    /// A node started from its parent's inverse (as the parent refactored it to read its values) takes the
+    /// very pivots, and ends with the very numbers, of a node that refactors the same basis itself.
+    @Test func aChildFromItsParentsInverseMatchesOneThatRefactors() {
+        var r = TestRandom(state: 23)
+        var compared = 0
+        for _ in 0..<200 {
+            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            let root = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }
+            #expect(root.optimal && root.inverse.count == lp.m * lp.m)
+            let emptySet = Set(Self.emptyColumns(lp))
+            for j in 0..<lp.columnCount where !emptySet.contains(j) && r.int(0...2) == 0 { lp.inactive[j] = true }
+            let refactored = lp.solve(basis: root.basis, pivotBudget: 10_000, stop: { false })
+            let given = lp.solve(basis: root.basis, inverse: root.inverse, pivotBudget: 10_000, stop: { false })
+            guard let refactored, let given else {
+                Issue.record("no feasible point, but every empty column is active")
+                continue
+            }
+            #expect(given.pivots == refactored.pivots && given.basis == refactored.basis)
+            #expect(given.objective == refactored.objective && given.duals == refactored.duals)
+            #expect(given.inverse == refactored.inverse)
+            compared += 1
+        }
+        #expect(compared == 200)
+    }
+
     /// Three days, three places, each day able to visit one pair: the relaxation takes every pair at a half
     /// (worth 3), a whole answer only one pair (worth 2).
     @Test func anOddCycleIsRoundedToAWholeAnswer() {
