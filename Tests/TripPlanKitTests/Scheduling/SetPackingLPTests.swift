@@ -28,6 +28,12 @@ import Testing
         return SetPackingLP(groups: groups, items: items, start: start, rows: rows, value: value)
     }
 
+    /// A random program of 2–5 groups over 3–9 items, with 2–30 columns a group (sizes drawn in that order).
+    static func smallProgram(_ r: inout TestRandom) -> SetPackingLP {
+        let groups = r.int(2...5), items = r.int(3...9), perGroup = r.int(2...30)
+        return randomProgram(&r, groups: groups, items: items, perGroup: perGroup)
+    }
+
     /// The best whole answer, by trying every choice of a column per group.
     static func bruteForce(_ lp: SetPackingLP) -> Double {
         var byGroup = Array(repeating: [Int](), count: lp.groups)
@@ -53,7 +59,7 @@ import Testing
         var r = TestRandom(state: 11)
         var fractional = 0
         for _ in 0..<300 {
-            let lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            let lp = Self.smallProgram(&r)
             let solution = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }
             #expect(solution.optimal)
             // Primal: one column per group, each item at most once.
@@ -83,7 +89,7 @@ import Testing
         var optimal = 0, proven = 0
         let runs = 300
         for _ in 0..<runs {
-            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            var lp = Self.smallProgram(&r)
             let bound = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }.objective
             let best = Self.bruteForce(lp)
             let empty = Self.emptyColumns(lp)
@@ -138,7 +144,7 @@ import Testing
         var fixed = 0, fixing = 0, optimal = 0
         let runs = 300
         for _ in 0..<runs {
-            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            var lp = Self.smallProgram(&r)
             // A whole answer to start from: per group, the most valuable column that still fits.
             var covered = Set<Int32>()
             var initial: [Int] = []
@@ -172,7 +178,7 @@ import Testing
         var r = TestRandom(state: 21)
         var warmStarts = 0, basicLeftOut = 0, infeasible = 0
         for _ in 0..<300 {
-            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            var lp = Self.smallProgram(&r)
             let empty = Self.emptyColumns(lp)
             let root = lp.solve(initial: empty, pivotBudget: 10_000) { false }
             guard root.optimal else {
@@ -211,7 +217,7 @@ import Testing
         var r = TestRandom(state: 23)
         var compared = 0
         for _ in 0..<200 {
-            var lp = Self.randomProgram(&r, groups: r.int(2...5), items: r.int(3...9), perGroup: r.int(2...30))
+            var lp = Self.smallProgram(&r)
             let root = lp.solve(initial: Self.emptyColumns(lp), pivotBudget: 10_000) { false }
             #expect(root.optimal && root.inverse.count == lp.m * lp.m)
             let emptySet = Set(Self.emptyColumns(lp))
